@@ -1,0 +1,44 @@
+// The route table. Pages that only signed-in sellers see are loaded lazily, so a guest's
+// join page downloads only what it needs.
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Route, Switch } from 'wouter';
+import { NotFoundPage } from '../pages/not-found/NotFoundPage';
+import { LoungePage } from '../pages/lounge/LoungePage';
+import { SessionProvider } from './session';
+
+const HomePage = lazy(() => import('../pages/home/HomePage'));
+const LoginPage = lazy(() => import('../pages/login/LoginPage'));
+const SetupPage = lazy(() => import('../pages/setup/SetupPage'));
+const InvitePage = lazy(() => import('../pages/invite/InvitePage'));
+const TeamPage = lazy(() => import('../pages/team/TeamPage'));
+const RoomsPage = lazy(() => import('../pages/rooms/RoomsPage'));
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="page-loading" role="status">
+      {t('loading')}
+    </p>
+  );
+}
+
+/** The whole client. */
+export function App() {
+  return (
+    <SessionProvider>
+      <Suspense fallback={<Loading />}>
+        <Switch>
+          <Route path="/r/:handle">{(params) => <LoungePage handle={params.handle} />}</Route>
+          <Route path="/">{() => <HomePage />}</Route>
+          <Route path="/login">{() => <LoginPage />}</Route>
+          <Route path="/setup/:token">{(params) => <SetupPage token={params.token} />}</Route>
+          <Route path="/invite/:token">{(params) => <InvitePage token={params.token} />}</Route>
+          <Route path="/team">{() => <TeamPage />}</Route>
+          <Route path="/rooms">{() => <RoomsPage />}</Route>
+          <Route component={NotFoundPage} />
+        </Switch>
+      </Suspense>
+    </SessionProvider>
+  );
+}

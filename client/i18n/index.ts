@@ -1,0 +1,66 @@
+// Translations: German and English, chosen from the browser language and switchable by the user.
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import deAccounts from './de/accounts.json';
+import deCommon from './de/common.json';
+import deLounge from './de/lounge.json';
+import enAccounts from './en/accounts.json';
+import enCommon from './en/common.json';
+import enLounge from './en/lounge.json';
+
+/** Languages the UI speaks. */
+export const LANGUAGES = ['de', 'en'] as const;
+/** A UI language. */
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'nahbar.language';
+
+/** Translation resources, one namespace per feature. */
+export const resources = {
+  de: { common: deCommon, accounts: deAccounts, lounge: deLounge },
+  en: { common: enCommon, accounts: enAccounts, lounge: enLounge },
+} as const;
+
+/** Picks the stored choice, else the first browser language we speak, else English. */
+export function detectLanguage(stored: string | null, browser: readonly string[]): Language {
+  if (stored === 'de' || stored === 'en') return stored;
+  for (const tag of browser) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base === 'de' || base === 'en') return base;
+  }
+  return 'en';
+}
+
+function readStored(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** Initialises i18next; call once before rendering. */
+export async function initI18n(): Promise<void> {
+  const lng = detectLanguage(readStored(), navigator.languages ?? [navigator.language]);
+  await i18next.use(initReactI18next).init({
+    resources,
+    lng,
+    fallbackLng: 'en',
+    defaultNS: 'common',
+    ns: ['common', 'accounts', 'lounge'],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = lng;
+}
+
+/** Switches the UI language and remembers the choice. */
+export async function switchLanguage(lng: Language): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, lng);
+  } catch {
+    // Private mode without storage: the switch still applies to this tab.
+  }
+  await i18next.changeLanguage(lng);
+  document.documentElement.lang = lng;
+}

@@ -1,0 +1,195 @@
+// Assembles the HTTP app: cross-cutting plugins first, then one plugin per feature, then the
+// built client. Tests call `buildApp` and use `app.inject()`; no port is opened here.
+import fs from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
+import Fastify from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { MAX_SIGNAL_FRAME_BYTES } from '../shared/limits.js';
+import { accountRoutes } from './accounts/account.routes.js';
+import { authPlugin } from './accounts/auth.js';
+import type { Db } from './db/database.js';
+import type { Config } from './env.js';
+import { Invalid, toHttpError } from './errors.js';
+import type { Clock } from './lib/clock.js';
+import type { Lounge } from './lounge/lounge.js';
+import { loungeRoutes } from './lounge/lounge.routes.js';
+import { roomRoutes } from './rooms/room.routes.js';
+import { findRoomByHandle } from './rooms/room.repository.js';
+
+/** What every feature plugin receives: config and the shared infrastructure. */
+export interface AppContext {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  /** Server secret for signed tokens (resumable call sessions, TURN ids). */
+  secret: Buffer;
+  /** The signaling hub that owns all live room state. */
+  lounge: Lounge;
+}
+
+/** The Fastify instance with zod schemas as its type provider. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** Options for building the app. */
+export interface BuildAppOptions {
+  /** A pino logger instance, or false for silence (tests). */
+  logger?: FastifyBaseLogger | false;
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Builds the complete HTTP app around a context. */
+export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Promise<App> {
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((err, req, reply) => {
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const { status, body } = toHttpError(
+        new Invalid(
+          'Invalid input',
+          'invalid',
+          err.validation.map((v) => v.params.issue),
+        ),
+      );
+      return reply.status(status).send(body);
+    }
+    const statusCode = (err as { statusCode?: number }).statusCode;
+    if (statusCode === 429) {
+      return reply
+        .status(429)
+        .send({ error: { code: 'rate_limited', message: 'Too many requests' } });
+    }
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+      const code = (err as { code?: string }).code;
+      return reply.status(statusCode).send({
+        error: {
+          code:
+            code === 'FST_CSRF_INVALID_TOKEN' || code === 'FST_CSRF_MISSING_SECRET'
+              ? 'csrf'
+              : 'bad_request',
+          message: err instanceof Error ? err.message : 'Bad request',
+        },
+      });
+    }
+    const { status, body } = toHttpError(err);
+    if (status >= 500) req.log.error({ err }, 'request failed');
+    return reply.status(status).send(body);
+  });
+
+  await app.register(cookie);
+  await app.register(csrf, {
+    cookieKey: 'nahbar_csrf',
+    cookieOpts: {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: ctx.config.secureCookies,
+      signed: false,
+    },
+    getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(authPlugin, {
+    db: ctx.db,
+    clock: ctx.clock,
+    sessionDays: ctx.config.sessionDays,
+  });
+  // Every state-changing request must carry the CSRF token; SameSite cookies are the second fence.
+  app.addHook('onRequest', (req, reply, done) => {
+    if (UNSAFE_METHODS.has(req.method)) app.csrfProtection(req, reply, done);
+    else done();
+  });
+  await app.register(websocket, {
+    // Frames above our 64 KiB limit get an error frame from the hub; only absurd ones are cut off here.
+    options: { maxPayload: MAX_SIGNAL_FRAME_BYTES * 16 },
+  });
+
+  app.get('/healthz', async () => {
+    await ctx.db.selectFrom('settings').select('key').limit(1).execute();
+    return { status: 'ok' };
+  });
+  app.get('/api/csrf', async (_req, reply) => ({ token: reply.generateCsrf() }));
+
+  await app.register(accountRoutes(ctx), { prefix: '/api' });
+  await app.register(roomRoutes(ctx), { prefix: '/api' });
+  await app.register(loungeRoutes(ctx));
+
+  await registerClient(app, ctx);
+  return app;
+}
+
+/** Serves the built client, with index.html for every page route (a 404 status for unknown rooms). */
+async function registerClient(app: App, ctx: AppContext): Promise<void> {
+  const indexFile = path.join(ctx.config.clientDir, 'index.html');
+  const hasClient = fs.existsSync(indexFile);
+  if (hasClient) {
+    await app.register(fastifyStatic, {
+      root: ctx.config.clientDir,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, file) => {
+        // Hashed asset names never change content; index.html must always be revalidated.
+        if (file.includes(`${path.sep}assets${path.sep}`)) {
+          res.header('cache-control', 'public, max-age=31536000, immutable');
+        }
+      },
+    });
+  }
+  const sendIndex = async (status: number, reply: FastifyReply) => {
+    if (!hasClient) {
+      return reply
+        .status(503)
+        .type('text/plain')
+        .send('The client is not built. Run `npm run build` first.');
+    }
+    return reply
+      .status(status)
+      .header('cache-control', 'no-cache')
+      .type('text/html')
+      .send(await fs.promises.readFile(indexFile));
+  };
+  app.get('/r/:handle', async (req, reply) => {
+    const { handle } = req.params as { handle: string };
+    const room = await findRoomByHandle(ctx.db, handle.toLowerCase());
+    return sendIndex(room ? 200 : 404, reply);
+  });
+  app.setNotFoundHandler(async (req, reply) => {
+    const wantsPage =
+      req.method === 'GET' &&
+      !req.url.startsWith('/api/') &&
+      !req.url.startsWith('/assets/') &&
+      (req.headers.accept ?? '').includes('text/html');
+    if (wantsPage) return sendIndex(200, reply);
+    return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
+  });
+}

@@ -1,0 +1,85 @@
+// Command line: `start` (default) runs Nahbar, `migrate` only brings the database up to date.
+import { issueSetupLink } from './accounts/setup.js';
+import { migrateToLatest, openDatabase } from './db/database.js';
+import { ConfigError, loadConfig } from './env.js';
+import type { Config } from './env.js';
+import { createLogger } from './lib/logger.js';
+import { startNahbar } from './nahbar.js';
+
+const USAGE = `Usage: nahbar [start|migrate|help]
+  start    run Nahbar (default)
+  migrate  apply database migrations and exit
+Configuration comes from NAHBAR_* environment variables; see docs/OPERATIONS.md.`;
+
+async function start(config: Config): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  const nahbar = await startNahbar(config, { logger });
+  logger.info({ url: config.publicUrl, port: nahbar.port }, 'Nahbar is running');
+  const setupLink = await issueSetupLink(nahbar.db, config.publicUrl);
+  if (setupLink) {
+    console.log(`\n  Nahbar is running at ${config.publicUrl}`);
+    console.log(`  Open this one-time link to create the owner account:\n\n    ${setupLink}\n`);
+  }
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    nahbar.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+async function migrate(config: Config): Promise<void> {
+  const db = openDatabase(config.database);
+  try {
+    const result = await migrateToLatest(db);
+    const applied = result.results?.filter((r) => r.status === 'Success') ?? [];
+    console.log(
+      applied.length === 0
+        ? 'The database is up to date.'
+        : `Applied ${applied.length} migration(s): ${applied.map((r) => r.migrationName).join(', ')}`,
+    );
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const command = argv[0] ?? 'start';
+  if (command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  if (command === 'start') return start(config);
+  if (command === 'migrate') return migrate(config);
+  console.error(`Unknown command "${command}".\n${USAGE}`);
+  process.exit(2);
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+// The composition root: opens the database, builds every service from config and starts them
+// in order. `stop()` shuts them down in reverse. Used by the CLI, the tests and the benchmarks.
+import type { FastifyBaseLogger } from 'fastify';
+import { buildApp } from './app.js';
+import type { App } from './app.js';
+import { openDatabase } from './db/database.js';
+import type { Db } from './db/database.js';
+import { loadServerSecret } from './db/settings.js';
+import type { Config } from './env.js';
+import { systemClock } from './lib/clock.js';
+import type { Clock } from './lib/clock.js';
+import { Lounge } from './lounge/lounge.js';
+import { DatabaseService } from './services/database.service.js';
+import { HttpService } from './services/http.service.js';
+import { ServiceRunner } from './services/service.js';
+
+/** A running Nahbar instance. */
+export interface Nahbar {
+  /** Base URL on which it listens, e.g. http://127.0.0.1:8080. */
+  url: string;
+  port: number;
+  db: Db;
+  app: App;
+  lounge: Lounge;
+  /** Stops every service in reverse order of start. */
+  stop(): Promise<void>;
+}
+
+/** Options beyond config. */
+export interface StartOptions {
+  logger: FastifyBaseLogger;
+  clock?: Clock;
+}
+
+/** Starts database, lounge and HTTP, in that order. */
+export async function startNahbar(config: Config, opts: StartOptions): Promise<Nahbar> {
+  const clock = opts.clock ?? systemClock;
+  const log = opts.logger;
+  const runner = new ServiceRunner(log);
+  const { db } = await runner.start(new DatabaseService(openDatabase(config.database)));
+  try {
+    const secret = await loadServerSecret(db);
+    const lounge = await runner.start(
+      new Lounge({ config: config.lounge, db, clock, secret, log: log.child({ svc: 'lounge' }) }),
+    );
+    const app = await buildApp({ config, db, clock, secret, lounge }, { logger: log });
+    const http = await runner.start(new HttpService(app, config.host, config.port));
+    const port = http.boundPortNumber;
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    return {
+      url: `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`,
+      port,
+      db,
+      app,
+      lounge,
+      stop: () => runner.stop(),
+    };
+  } catch (err) {
+    await runner.stop();
+    throw err;
+  }
+}

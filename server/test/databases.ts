@@ -1,0 +1,57 @@
+// Real databases for data-layer tests: a fresh SQLite file in memory, or a fresh PostgreSQL
+// database created for the test and dropped after it. Tests loop over both dialects.
+import pg from 'pg';
+import type { DatabaseConfig } from '../env.js';
+import { migrateToLatest, openDatabase } from '../db/database.js';
+import type { Db } from '../db/database.js';
+import { newId } from '../lib/random.js';
+import { testEnv } from './test-env.js';
+
+/** A migrated, empty database and the function that disposes of it. */
+export interface TestDatabase {
+  db: Db;
+  config: DatabaseConfig;
+  destroy(): Promise<void>;
+}
+
+/** The dialects every data-layer test runs on. */
+export const DIALECTS = ['sqlite', 'postgres'] as const;
+/** One of the tested dialects. */
+export type TestDialect = (typeof DIALECTS)[number];
+
+/** Creates a migrated, empty database of the given dialect. */
+export async function createTestDatabase(dialect: TestDialect): Promise<TestDatabase> {
+  if (dialect === 'sqlite') {
+    const config: DatabaseConfig = { dialect: 'sqlite', file: ':memory:' };
+    const db = openDatabase(config);
+    await migrateToLatest(db);
+    return { db, config, destroy: () => db.destroy() };
+  }
+  const name = `nahbar_test_${newId()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')}`;
+  await adminQuery(`create database ${name}`);
+  const url = new URL(testEnv.NAHBAR_TEST_POSTGRES_URL);
+  url.pathname = `/${name}`;
+  const config: DatabaseConfig = { dialect: 'postgres', url: url.toString() };
+  const db = openDatabase(config);
+  await migrateToLatest(db);
+  return {
+    db,
+    config,
+    async destroy() {
+      await db.destroy();
+      await adminQuery(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: testEnv.NAHBAR_TEST_POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,24 @@
+// Branded identifiers shared by server and client, so that a RoomId can never be passed as a UserId.
+import { z } from 'zod';
+
+/** A string tagged with the name of what it identifies. */
+export type Brand<T, B extends string> = T & { readonly __brand: B };
+
+/** Identifies a user account (owner or seller). */
+export type UserId = Brand<string, 'UserId'>;
+/** Identifies a room in the database. */
+export type RoomId = Brand<string, 'RoomId'>;
+/** Identifies one participant connection in a room, stable across reconnects. */
+export type PeerId = Brand<string, 'PeerId'>;
+/** Identifies one knock waiting in a room's lobby. */
+export type KnockId = Brand<string, 'KnockId'>;
+/** Identifies a recorded meeting. */
+export type MeetingId = Brand<string, 'MeetingId'>;
+
+/** Random ids are 22 url-safe characters (128 bits); the schema accepts 8 to 64 to stay lenient. */
+const opaqueId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid id');
+
+/** Validates a peer id on the wire. */
+export const peerIdSchema = opaqueId.transform((s) => s as PeerId);
+/** Validates a knock id on the wire. */
+export const knockIdSchema = opaqueId.transform((s) => s as KnockId);
