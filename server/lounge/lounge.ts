@@ -1,6 +1,7 @@
 // The lounge: the signaling hub that owns every live room, its lobby and its participants.
 import type { FastifyBaseLogger } from 'fastify';
 import type { WebSocket } from 'ws';
+import type { RoomId } from '../../shared/ids.js';
 import type { AuthUser } from '../accounts/auth.js';
 import type { Db } from '../db/database.js';
 import type { Config } from '../env.js';
@@ -33,6 +34,12 @@ export class Lounge implements Service {
 
   /** Closes every socket with the restart code so clients resume elsewhere or later. */
   async stop(): Promise<void> {}
+
+  /**
+   * Called after a room's mode or name changed over HTTP: the hub re-reads the room, tells its
+   * participants (`room.mode`) and, when the room is now open, admits waiting guests up to capacity.
+   */
+  async refreshRoom(_roomId: RoomId): Promise<void> {}
 
   /** Takes over a freshly opened signaling socket. */
   accept(socket: WebSocket, origin: SocketOrigin): void {

@@ -34,3 +34,13 @@ export async function listRoomsOfOwner(db: Db, ownerId: UserId): Promise<RoomRow
 export async function insertRoom(db: Db, room: NewRoom): Promise<void> {
   await db.insertInto('rooms').values(room).execute();
 }
+
+/** Lists handles equal to `base` or of the form `base-<suffix>`, archived rooms included. */
+export async function findRoomHandlesLike(db: Db, base: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('rooms')
+    .select('handle')
+    .where((eb) => eb.or([eb('handle', '=', base), eb('handle', 'like', `${base}-%`)]))
+    .execute();
+  return rows.map((r) => r.handle);
+}

@@ -43,6 +43,7 @@ export const ServerMessage = {
   PeerLeft: 'peer.left',
   PeerMedia: 'peer.media',
   PeerConnection: 'peer.connection',
+  Mode: 'room.mode',
   Signal: 'signal',
   Chat: 'chat.message',
   Pong: 'pong',
@@ -187,6 +188,7 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     peerId: peerIdSchema,
     connected: z.boolean(),
   }),
+  z.object({ type: z.literal(ServerMessage.Mode), mode: roomModeSchema }),
   z.object({ type: z.literal(ServerMessage.Signal), from: peerIdSchema, ...signalBody }),
   z.object({
     type: z.literal(ServerMessage.Chat),
