@@ -17,6 +17,9 @@ export const SIGNALING_PATH = '/ws';
 /** Close code the server uses when it shuts down; clients reconnect and resume. */
 export const CLOSE_SERVER_RESTART = 1012;
 
+/** Close code when a newer connection resumed the same participant; the client must not reconnect. */
+export const CLOSE_REPLACED = 4001;
+
 /** Message types sent by the browser. */
 export const ClientMessage = {
   Knock: 'knock',
