@@ -13,7 +13,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': 'http://localhost:8080',
+      // Only API calls, not the client's own modules under client/api/*.ts.
+      '^/api/(?!.*\\.tsx?(\\?.*)?$)': 'http://localhost:8080',
       '/ws': { target: 'ws://localhost:8080', ws: true },
     },
   },

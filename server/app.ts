@@ -123,6 +123,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     db: ctx.db,
     clock: ctx.clock,
     sessionDays: ctx.config.sessionDays,
+    secureCookies: ctx.config.secureCookies,
   });
   // Every state-changing request must carry the CSRF token; SameSite cookies are the second fence.
   app.addHook('onRequest', (req, reply, done) => {
@@ -157,6 +158,7 @@ async function registerClient(app: App, ctx: AppContext): Promise<void> {
       root: ctx.config.clientDir,
       wildcard: false,
       index: false,
+      preCompressed: true,
       setHeaders: (res, file) => {
         // Hashed asset names never change content; index.html must always be revalidated.
         if (file.includes(`${path.sep}assets${path.sep}`)) {

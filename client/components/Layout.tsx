@@ -1,9 +1,42 @@
-// The frame of every page: skip link, header with navigation and language switch, main area.
+// The frame of every page: skip link, header with navigation, language switch and sign-out, main area.
+import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { useSession } from '../app/session';
 import { LanguageSwitch } from './LanguageSwitch';
+
+function SignOutButton() {
+  const { t } = useTranslation();
+  const { signOut } = useSession();
+  const [, navigate] = useLocation();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const onClick = async () => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      await signOut();
+      navigate('/login');
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <button type="button" className="sign-out" disabled={busy} onClick={() => void onClick()}>
+        {t('nav.logout')}
+      </button>
+      {failed && (
+        <span className="error" role="alert">
+          {t('errors.signOutFailed')}
+        </span>
+      )}
+    </>
+  );
+}
 
 /** Wraps a page in the common frame; `nav` hides the seller navigation on public pages. */
 export function Layout({
@@ -20,7 +53,7 @@ export function Layout({
   return (
     <div className="layout">
       <a className="skip-link" href="#main">
-        {title ?? t('appName')}
+        {t('skipToContent')}
       </a>
       <header className="topbar">
         <Link href="/" className="brand">
@@ -34,6 +67,7 @@ export function Layout({
           </nav>
         )}
         <LanguageSwitch />
+        {nav && user && <SignOutButton />}
       </header>
       <main id="main" className="main">
         {title && <h1>{title}</h1>}

@@ -1,6 +1,6 @@
 // Who is calling: resolves the session cookie to a user on every request, and the guards
 // that handlers use to demand a signed-in user or the owner.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { UserId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
@@ -34,6 +34,33 @@ export interface AuthOptions {
   db: Db;
   clock: Clock;
   sessionDays: number;
+  /**
+   * When given, the cookie is sent again whenever the sliding expiry is extended, so the
+   * browser keeps it as long as the server keeps the session.
+   */
+  secureCookies?: boolean;
+}
+
+/** Cookie attributes shared by setting and clearing, so that a clear always matches. */
+function sessionCookieOptions(secure: boolean) {
+  return { path: '/', httpOnly: true, sameSite: 'lax', secure } as const;
+}
+
+/** Sets the session cookie: httpOnly, SameSite=Lax, path /, living as long as the session. */
+export function setSessionCookie(
+  reply: FastifyReply,
+  token: string,
+  opts: { secure: boolean; sessionDays: number },
+): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    ...sessionCookieOptions(opts.secure),
+    maxAge: opts.sessionDays * 86_400,
+  });
+}
+
+/** Tells the browser to drop the session cookie. */
+export function clearSessionCookie(reply: FastifyReply, opts: { secure: boolean }): void {
+  reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(opts.secure));
 }
 
 // Sliding expiry is written at most this often per session, to spare the database.
@@ -43,7 +70,7 @@ const TOUCH_INTERVAL_MS = 60 * 60 * 1000;
 export const authPlugin = fp<AuthOptions>(
   (app: FastifyInstance, opts: AuthOptions, done: (err?: Error) => void) => {
     app.decorateRequest('user', null);
-    app.addHook('onRequest', async (req) => {
+    app.addHook('onRequest', async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
       if (!token) return;
       const now = opts.clock.now();
@@ -52,6 +79,12 @@ export const authPlugin = fp<AuthOptions>(
       const { session, user } = found;
       if (now - session.last_seen_at > TOUCH_INTERVAL_MS) {
         await touchSession(opts.db, session.id, now, now + opts.sessionDays * 86_400_000);
+        if (opts.secureCookies !== undefined) {
+          setSessionCookie(reply, token, {
+            secure: opts.secureCookies,
+            sessionDays: opts.sessionDays,
+          });
+        }
       }
       req.user = {
         id: user.id,

@@ -36,3 +36,16 @@ export async function isValidSetupToken(db: Db, token: string): Promise<boolean>
 export async function consumeSetupToken(db: Db): Promise<void> {
   await deleteSetting(db, SETUP_KEY);
 }
+
+/**
+ * Consumes the setup token only if it is the given one; returns false otherwise. Run it inside the
+ * owner-creating transaction: the conditional delete lets only one of two racing setups through.
+ */
+export async function claimSetupToken(db: Db, token: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('settings')
+    .where('key', '=', SETUP_KEY)
+    .where('value', '=', hashToken(token))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}

@@ -3,7 +3,7 @@
 // parses frames.
 import type { FastifyBaseLogger } from 'fastify';
 import type { KnockId, PeerId, RoomId, UserId } from '../../shared/ids.js';
-import { CLOSE_REPLACED, ServerMessage } from '../../shared/protocol/signaling.js';
+import { CLOSE_REPLACED, ErrorCode, ServerMessage } from '../../shared/protocol/signaling.js';
 import type { Role } from '../../shared/protocol/signaling.js';
 import type { Config } from '../env.js';
 import type { Clock } from '../lib/clock.js';
@@ -133,6 +133,20 @@ export class Hub {
       admitted = true;
     }
     if (admitted) live.sendQueueToHosts();
+  }
+
+  /**
+   * Turns away everyone waiting in the lobby because the room was archived; the running call
+   * goes on until its participants leave, but nobody new gets in.
+   */
+  closeLobby(live: LiveRoom): void {
+    const waiting = live.lobby.list();
+    for (const knock of waiting) {
+      live.lobby.resolve(knock.knockId, 'reject');
+      knock.owner.state = { kind: 'fresh' };
+      knock.owner.sendError(ErrorCode.RoomNotFound, 'This room was closed');
+    }
+    if (waiting.length > 0) live.sendQueueToHosts();
   }
 
   /** A new socket takes over a participant still in memory (resume within grace, or a ghost). */

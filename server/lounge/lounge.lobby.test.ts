@@ -227,6 +227,26 @@ describe('modes and capacity', () => {
     expect(waiting[3]!.received.map((m) => m.type)).toEqual(['lobby.waiting', 'pong']);
     await Promise.all([...waiting.map((g) => g.close()), h.peer.close()]);
   });
+  it('turns waiting guests away when the room is archived, while the call goes on', async () => {
+    const host = await createHost(tdb.db, { name: 'Anke Archiv' });
+    const h = await joinAsHost(server, host);
+    const inCall = await knockAndAdmit(server, h, host.room, 'Drin');
+    const waiting = await server.connect();
+    waiting.send({ type: 'knock', room: host.room.handle, name: 'Draussen' });
+    await waiting.next('lobby.waiting');
+    await h.peer.next('lobby.queue', (q) => q.knocks.length === 1);
+    await tdb.db
+      .updateTable('rooms')
+      .set({ archived_at: Date.now() })
+      .where('id', '=', host.room.id)
+      .execute();
+    await server.lounge.refreshRoom(host.room.id);
+    await waiting.error('room_not_found');
+    await h.peer.next('lobby.queue', (q) => q.knocks.length === 0);
+    inCall.peer.send({ type: 'chat.send', text: 'still here' });
+    expect((await h.peer.next('chat.message')).text).toBe('still here');
+    await Promise.all([waiting.close(), inCall.peer.close(), h.peer.close()]);
+  });
 });
 
 describe('lobby authorization', () => {

@@ -116,6 +116,7 @@ export class Lounge implements Service {
   /**
    * Called after a room's mode or name changed over HTTP: the hub re-reads the room, tells its
    * participants (`room.mode`) and, when the room is now open, admits waiting guests up to capacity.
+   * An archived room turns its waiting guests away (`room_not_found`); a running call goes on.
    */
   async refreshRoom(roomId: RoomId): Promise<void> {
     const live = this.hub.rooms.get(roomId);
@@ -124,6 +125,10 @@ export class Lounge implements Service {
       const row = await findRoomById(this.deps.db, roomId);
       if (!row) return;
       live.update(row);
+      if (row.archived_at !== null) {
+        this.hub.closeLobby(live);
+        return;
+      }
       live.broadcast({ type: ServerMessage.Mode, mode: live.mode });
       if (live.mode === 'open') this.hub.admitWaiting(live);
     } catch (err) {

@@ -44,3 +44,58 @@ export async function findRoomHandlesLike(db: Db, base: string): Promise<string[
     .execute();
   return rows.map((r) => r.handle);
 }
+
+/** True when any room, archived or not, has this handle (handles are never reused). */
+export async function isHandleTaken(db: Db, handle: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('rooms')
+    .select('id')
+    .where('handle', '=', handle)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Finds a live room by id only if it belongs to the given user. */
+export async function findLiveRoomOfOwner(
+  db: Db,
+  id: RoomId,
+  ownerId: UserId,
+): Promise<RoomRow | undefined> {
+  return db
+    .selectFrom('rooms')
+    .selectAll()
+    .where('id', '=', id)
+    .where('owner_id', '=', ownerId)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Changes the name and/or mode of a room. */
+export async function updateRoom(
+  db: Db,
+  id: RoomId,
+  patch: Partial<Pick<RoomRow, 'name' | 'mode'>>,
+): Promise<void> {
+  if (patch.name === undefined && patch.mode === undefined) return;
+  await db.updateTable('rooms').set(patch).where('id', '=', id).execute();
+}
+
+/** Marks a room as archived; its handle stays taken. */
+export async function archiveRoomById(db: Db, id: RoomId, now: number): Promise<void> {
+  await db.updateTable('rooms').set({ archived_at: now }).where('id', '=', id).execute();
+}
+
+/** Finds a live room by handle together with its host's name. */
+export async function findLiveRoomWithHost(
+  db: Db,
+  handle: string,
+): Promise<(RoomRow & { host_name: string }) | undefined> {
+  return db
+    .selectFrom('rooms')
+    .innerJoin('users', 'users.id', 'rooms.owner_id')
+    .selectAll('rooms')
+    .select('users.name as host_name')
+    .where('rooms.handle', '=', handle)
+    .where('rooms.archived_at', 'is', null)
+    .executeTakeFirst();
+}

@@ -1,0 +1,305 @@
+// Every route, asked by every kind of caller: anonymous (no cookies at all), guest (a browser
+// holding only a CSRF cookie and token, like a customer on a join page), another seller (signed
+// in, but not the owner of the thing asked for), and the owner (of the account and the thing).
+// The test fails when the app registers a route that this table does not cover.
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RoomId } from '../../shared/ids.js';
+import {
+  anonymousAgent,
+  createInviteToken,
+  guestAgent,
+  inviteSeller,
+  setupOwner,
+  signInAgain,
+  TEST_PASSWORD,
+} from './actors.js';
+import type { Agent, AgentRequest, SignedIn } from './actors.js';
+import { createTestApp } from './app.js';
+import type { RegisteredRoute, TestApp } from './app.js';
+import { DIALECTS } from './databases.js';
+
+const ACTORS = ['anonymous', 'guest', 'otherSeller', 'owner'] as const;
+type Actor = (typeof ACTORS)[number];
+
+/** What every probe can use: the app, the four callers, and the owner's rooms. */
+interface World {
+  t: TestApp;
+  agents: Record<Actor, Agent>;
+  owner: SignedIn;
+  otherSeller: SignedIn;
+  ownerRoom: { id: RoomId; handle: string };
+}
+
+interface Probe {
+  /** What this probe asks, when a route is probed more than once. */
+  what?: string;
+  /** Builds the request for one actor; may create fresh resources first. */
+  request(w: World, actor: Actor): AgentRequest | Promise<AgentRequest>;
+  /** Expected status for anonymous, guest, other seller, owner. */
+  expect: readonly [number, number, number, number];
+  /** The request replaces or ends the caller's session, so it runs in a fresh one. */
+  ownSession?: boolean;
+  /** Further checks on the answer. */
+  check?(res: LightMyRequestResponse, actor: Actor): void;
+}
+
+let serial = 0;
+const unique = (prefix: string) => `${prefix}-${++serial}`;
+const get = (url: string) => ({ method: 'GET', url }) as const;
+const SOME_TOKEN = 'A'.repeat(43);
+
+const freshInviteToken = (w: World) => createInviteToken(w.owner.agent);
+async function freshOwnerRoom(w: World): Promise<RoomId> {
+  const res = await w.owner.agent.post('/api/rooms', { name: unique('Pop-up') });
+  expect(res.statusCode).toBe(201);
+  return res.json<{ room: { id: RoomId } }>().room.id;
+}
+
+/** The table: every registered route (HEAD routes follow their GET) and what each actor gets. */
+const ROUTES: Record<string, Probe[]> = {
+  'GET /healthz': [{ request: () => get('/healthz'), expect: [200, 200, 200, 200] }],
+  'GET /api/csrf': [{ request: () => get('/api/csrf'), expect: [200, 200, 200, 200] }],
+  'GET /api/session': [
+    {
+      request: () => get('/api/session'),
+      expect: [200, 200, 200, 200],
+      check: (res, actor) => {
+        const { user } = res.json<{ user: { role: string } | null }>();
+        const role = { anonymous: null, guest: null, otherSeller: 'seller', owner: 'owner' }[actor];
+        expect(user?.role ?? null).toBe(role);
+      },
+    },
+  ],
+  'GET /index.html': [{ request: () => get('/index.html'), expect: [200, 200, 200, 200] }],
+  'GET /r/:handle': [
+    {
+      what: 'a live room',
+      request: (w) => get(`/r/${w.ownerRoom.handle}`),
+      expect: [200, 200, 200, 200],
+    },
+    { what: 'an unknown room', request: () => get('/r/nobody-here'), expect: [404, 404, 404, 404] },
+  ],
+  // A plain GET without an upgrade is refused; the socket itself belongs to the lounge's tests.
+  'GET /ws': [{ request: () => get('/ws'), expect: [404, 404, 404, 404] }],
+
+  'GET /api/setup/:token': [
+    {
+      request: () => get(`/api/setup/${SOME_TOKEN}`),
+      expect: [200, 200, 200, 200],
+      check: (res) => expect(res.json()).toEqual({ valid: false }),
+    },
+  ],
+  'POST /api/setup': [
+    {
+      request: () => ({
+        method: 'POST',
+        url: '/api/setup',
+        body: {
+          token: SOME_TOKEN,
+          name: 'Mallory',
+          email: `${unique('mallory')}@example.test`,
+          password: TEST_PASSWORD,
+        },
+      }),
+      expect: [403, 409, 409, 409],
+    },
+  ],
+  'POST /api/login': [
+    {
+      what: 'own credentials (none for anonymous and guest)',
+      request: (w, actor) => {
+        const who = actor === 'owner' ? w.owner : actor === 'otherSeller' ? w.otherSeller : null;
+        return {
+          method: 'POST',
+          url: '/api/login',
+          body: who
+            ? { email: who.email, password: who.password }
+            : { email: 'nobody@example.test', password: TEST_PASSWORD },
+        };
+      },
+      expect: [403, 401, 200, 200],
+      ownSession: true,
+    },
+  ],
+  'POST /api/logout': [
+    {
+      request: () => ({ method: 'POST', url: '/api/logout' }),
+      expect: [403, 204, 204, 204],
+      ownSession: true,
+    },
+  ],
+
+  'POST /api/invites': [
+    {
+      request: () => ({ method: 'POST', url: '/api/invites', body: {} }),
+      expect: [403, 401, 403, 201],
+    },
+  ],
+  'GET /api/invites': [{ request: () => get('/api/invites'), expect: [401, 401, 403, 200] }],
+  'DELETE /api/invites/:id': [
+    {
+      request: async (w) => {
+        const res = await w.owner.agent.post('/api/invites', {});
+        const { id } = res.json<{ invite: { id: string } }>().invite;
+        return { method: 'DELETE', url: `/api/invites/${id}` };
+      },
+      expect: [403, 401, 403, 204],
+    },
+  ],
+  'GET /api/invites/:token': [
+    {
+      request: async (w) => get(`/api/invites/${await freshInviteToken(w)}`),
+      expect: [200, 200, 200, 200],
+      check: (res) => expect(res.json()).toEqual({ valid: true, email: null }),
+    },
+  ],
+  'POST /api/invites/:token/accept': [
+    {
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/invites/${await freshInviteToken(w)}/accept`,
+        body: {
+          name: 'New Seller',
+          email: `${unique('new')}@example.test`,
+          password: TEST_PASSWORD,
+        },
+      }),
+      expect: [403, 201, 201, 201],
+      ownSession: true,
+    },
+  ],
+  'GET /api/team': [{ request: () => get('/api/team'), expect: [401, 401, 403, 200] }],
+
+  'GET /api/rooms': [
+    {
+      request: () => get('/api/rooms'),
+      expect: [401, 401, 200, 200],
+      check: (res, actor) => {
+        if (res.statusCode !== 200) return;
+        const handles = res.json<{ rooms: { handle: string }[] }>().rooms.map((r) => r.handle);
+        expect(handles.includes('olga-owner')).toBe(actor === 'owner');
+      },
+    },
+  ],
+  'POST /api/rooms': [
+    {
+      request: () => ({ method: 'POST', url: '/api/rooms', body: { name: unique('Showroom') } }),
+      expect: [403, 401, 201, 201],
+    },
+  ],
+  'PATCH /api/rooms/:id': [
+    {
+      request: (w) => ({
+        method: 'PATCH',
+        url: `/api/rooms/${w.ownerRoom.id}`,
+        body: { mode: 'knock' },
+      }),
+      expect: [403, 401, 404, 200],
+    },
+  ],
+  'DELETE /api/rooms/:id': [
+    {
+      request: async (w) => ({ method: 'DELETE', url: `/api/rooms/${await freshOwnerRoom(w)}` }),
+      expect: [403, 401, 404, 204],
+    },
+  ],
+  'GET /api/rooms/public/:handle': [
+    {
+      what: 'a live room',
+      request: (w) => get(`/api/rooms/public/${w.ownerRoom.handle}`),
+      expect: [200, 200, 200, 200],
+      check: (res, actor) => {
+        const { room } = res.json<{ room: Record<string, unknown> }>();
+        const host = actor === 'owner';
+        expect(room.isHost).toBe(host);
+        expect('id' in room).toBe(host);
+        expect('mode' in room).toBe(host);
+      },
+    },
+    {
+      what: 'an unknown room',
+      request: () => get('/api/rooms/public/nobody-here'),
+      expect: [404, 404, 404, 404],
+    },
+  ],
+};
+
+/** The key under which a registered route appears in the table (HEAD routes follow their GET). */
+function tableKey(route: RegisteredRoute): string {
+  return `${route.method === 'HEAD' ? 'GET' : route.method} ${route.url}`;
+}
+
+describe.each(DIALECTS)('route matrix on %s', (dialect) => {
+  const registered: RegisteredRoute[] = [];
+  let w: World;
+
+  beforeAll(async () => {
+    const t = await createTestApp({
+      dialect,
+      // Many sign-ins from one address in one minute are the point of this test.
+      config: { loginMaxPerMinute: 1000 },
+      onRoute: (route) => registered.push(route),
+    });
+    const owner = await setupOwner(t, { name: 'Olga Owner' });
+    const otherSeller = await inviteSeller(t, owner.agent, { name: 'Sven Seller' });
+    const list = await owner.agent.get('/api/rooms');
+    const [ownerRoom] = list.json<{ rooms: { id: RoomId; handle: string }[] }>().rooms;
+    if (!ownerRoom) throw new Error('the owner has no personal room');
+    w = {
+      t,
+      owner,
+      otherSeller,
+      ownerRoom,
+      agents: {
+        anonymous: anonymousAgent(t),
+        guest: await guestAgent(t),
+        otherSeller: otherSeller.agent,
+        owner: owner.agent,
+      },
+    };
+  });
+  afterAll(async () => {
+    await w?.t.close();
+  });
+
+  it('has a row in the table for every registered route', () => {
+    const missing = [...new Set(registered.map(tableKey))].filter((key) => !(key in ROUTES));
+    expect(missing).toEqual([]);
+    const stale = Object.keys(ROUTES).filter(
+      (key) => !registered.some((route) => tableKey(route) === key),
+    );
+    expect(stale).toEqual([]);
+  });
+
+  it.each(Object.keys(ROUTES))('%s answers each actor as the table says', async (key) => {
+    for (const probe of ROUTES[key] ?? []) {
+      const actual: Record<string, number> = {};
+      const wanted: Record<string, number> = {};
+      for (const [index, actor] of ACTORS.entries()) {
+        const agent = await agentFor(w, actor, probe.ownSession === true);
+        const req = await probe.request(w, actor);
+        const res = await agent.request(req);
+        const label = probe.what ? `${actor} (${probe.what})` : actor;
+        actual[label] = res.statusCode;
+        wanted[label] = probe.expect[index] ?? -1;
+        if (res.statusCode === wanted[label]) probe.check?.(res, actor);
+        if (req.method === 'GET') {
+          // The HEAD route Fastify adds beside every GET answers with the same status.
+          const head = await agent.clone().request({ ...req, method: 'HEAD' });
+          actual[`${label} HEAD`] = head.statusCode;
+          wanted[`${label} HEAD`] = wanted[label];
+        }
+      }
+      expect(actual).toEqual(wanted);
+    }
+  });
+});
+
+/** The actor's browser; a copy, or a new sign-in when the probe would end the actor's session. */
+async function agentFor(w: World, actor: Actor, ownSession: boolean): Promise<Agent> {
+  if (!ownSession) return w.agents[actor].clone();
+  if (actor === 'owner') return (await signInAgain(w.t, w.owner)).agent;
+  if (actor === 'otherSeller') return (await signInAgain(w.t, w.otherSeller)).agent;
+  return actor === 'guest' ? guestAgent(w.t) : anonymousAgent(w.t);
+}
