@@ -1,7 +1,117 @@
-// Placeholder: the lounge page (pre-join, lobby and call) for /r/<handle>.
+// The lounge page at /r/<handle>: the guest's entry (loaded eagerly) and the host's call room.
+// It picks the view by phase; all logic lives in client/call.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PublicRoom } from '../../api/lounge';
+import { alertKnocks } from '../../call/alerts';
+import { titleWithBadge } from '../../call/knockAlerts';
+import type { LoungeSession } from '../../call/LoungeSession';
+import { useStore } from '../../call/store';
 import { Layout } from '../../components/Layout';
+import '../../styles/lounge.css';
+import { CallView } from './CallView';
+import { useLoungeSession, usePublicRoom } from './hooks';
+import { LobbyView } from './LobbyView';
+import { PreJoin } from './PreJoin';
+
+function RoomNotFound() {
+  const { t } = useTranslation('lounge');
+  return (
+    <Layout nav={false}>
+      <div className="lobby card stack" data-testid="room-not-found" role="alert">
+        <h1>{t('notFound.title')}</h1>
+        <p>{t('notFound.text')}</p>
+        <p>{t('notFound.todo')}</p>
+      </div>
+    </Layout>
+  );
+}
+
+/** Keeps the tab title on the room name, with a `(N)` badge while guests knock. */
+function useTabTitle(roomName: string, pending: number): void {
+  const { t } = useTranslation('lounge');
+  const base = t('pageTitle', { room: roomName });
+  useEffect(() => {
+    document.title = titleWithBadge(base, pending);
+  }, [base, pending]);
+  useEffect(() => {
+    const previous = document.title;
+    return () => {
+      document.title = previous;
+    };
+  }, []);
+}
+
+/** Chimes and notifies for each new knock, in the current language. */
+function useKnockAlerts(session: LoungeSession, roomName: string): void {
+  const { t } = useTranslation('lounge');
+  useEffect(() => {
+    session.setKnockAlert((knocks) =>
+      alertKnocks(knocks, (knock) => ({
+        title: t('host.knockTitle', { name: knock.name }),
+        body: t('host.knockBody', { room: roomName }),
+      })),
+    );
+  }, [session, roomName, t]);
+}
+
+function Lounge({ room }: { room: PublicRoom }) {
+  const { media, session } = useLoungeSession(room.handle);
+  const state = useStore(session);
+  const roomName = state.roomName ?? room.name;
+  useTabTitle(roomName, state.knocks.length);
+  useKnockAlerts(session, roomName);
+
+  if (state.phase.kind === 'prejoin') {
+    return (
+      <Layout nav={room.isHost}>
+        <PreJoin room={room} media={media} session={session} />
+      </Layout>
+    );
+  }
+  if (state.phase.kind === 'call') {
+    return (
+      <div className="lounge-call-frame">
+        <main id="main">
+          <CallView state={state} room={room} media={media} session={session} />
+        </main>
+      </div>
+    );
+  }
+  return (
+    <Layout nav={room.isHost}>
+      <LobbyView phase={state.phase} room={room} media={media} session={session} />
+    </Layout>
+  );
+}
 
 /** The lounge page. */
 export function LoungePage({ handle }: { handle: string }) {
-  return <Layout title={handle}>{null}</Layout>;
+  const { t } = useTranslation('lounge');
+  const load = usePublicRoom(handle);
+  if (load.status === 'notFound') return <RoomNotFound />;
+  if (load.status === 'error') {
+    return (
+      <Layout nav={false}>
+        <div className="lobby card stack" role="alert">
+          <p>{t('loadFailed')}</p>
+          <div className="row">
+            <button type="button" onClick={() => location.reload()}>
+              {t('reload')}
+            </button>
+          </div>
+        </div>
+      </Layout>
+    );
+  }
+  if (load.status === 'loading') {
+    return (
+      <Layout nav={false}>
+        <p className="page-loading" role="status">
+          {t('loadingRoom')}
+        </p>
+      </Layout>
+    );
+  }
+  return <Lounge key={handle} room={load.room} />;
 }

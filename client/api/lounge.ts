@@ -1,0 +1,31 @@
+// Typed calls of the rooms API that the lounge page uses.
+import type { RoomMode } from '../../shared/limits';
+import { api } from './http';
+
+/** A room as anyone with its link sees it; `id` and `mode` only for its host. */
+export interface PublicRoom {
+  handle: string;
+  name: string;
+  hostName: string;
+  isHost: boolean;
+  id?: string;
+  mode?: RoomMode;
+}
+
+/** Loads the room behind `/r/<handle>`; throws ApiError 404 `room_not_found` for an unknown link. */
+export async function fetchPublicRoom(handle: string, signal?: AbortSignal): Promise<PublicRoom> {
+  const body = await api<{ room: PublicRoom }>(
+    `/api/rooms/public/${encodeURIComponent(handle)}`,
+    signal ? { signal } : {},
+  );
+  return body.room;
+}
+
+/** Changes a room's lobby mode (room owner only); resolves with the mode the server stored. */
+export async function updateRoomMode(id: string, mode: RoomMode): Promise<RoomMode> {
+  const body = await api<{ room: { mode?: RoomMode } }>(`/api/rooms/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    body: { mode },
+  });
+  return body.room.mode ?? mode;
+}
