@@ -20,6 +20,8 @@ export interface TestServerOptions {
   iceServers?: IceServer[];
   /** coturn with REST credentials (NAHBAR_TURN_URLS and NAHBAR_TURN_SECRET). */
   turn?: { urls: string[]; secret: string };
+  /** Log level of the server under test; defaults to the test setting (debug). */
+  logLevel?: Config['logLevel'];
 }
 
 /** One Nahbar process-in-a-process with its own port, data dir and log file. */
@@ -48,7 +50,7 @@ export class TestServer {
       NAHBAR_PUBLIC_URL: url,
       NAHBAR_DATA_DIR: dataDir,
       NAHBAR_CLIENT_DIR: testEnv.NAHBAR_TEST_CLIENT_DIR,
-      NAHBAR_LOG_LEVEL: testEnv.NAHBAR_TEST_LOG_LEVEL,
+      NAHBAR_LOG_LEVEL: opts.logLevel ?? testEnv.NAHBAR_TEST_LOG_LEVEL,
       // Tests sign in a handful of users quickly; the login limit is tested elsewhere.
       NAHBAR_LOGIN_MAX_PER_MINUTE: '1000',
     };
