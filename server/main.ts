@@ -4,7 +4,9 @@ import { migrateToLatest, openDatabase } from './db/database.js';
 import { ConfigError, loadConfig } from './env.js';
 import type { Config } from './env.js';
 import { createLogger } from './lib/logger.js';
+import type { Logger } from './lib/logger.js';
 import { startNahbar } from './nahbar.js';
+import type { Nahbar } from './nahbar.js';
 
 const USAGE = `Usage: nahbar [start|migrate|help]
   start    run Nahbar (default)
@@ -13,33 +15,41 @@ Configuration comes from NAHBAR_* environment variables; see docs/OPERATIONS.md.
 
 async function start(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
-  const nahbar = await startNahbar(config, { logger });
+  // Signal handlers come first: a SIGTERM during start-up must still shut down gracefully.
+  let stopRequested: string | null = null;
+  let nahbar: Nahbar | null = null;
+  const shutdown = (signal: string) => {
+    if (stopRequested) return;
+    stopRequested = signal;
+    if (nahbar) void stopAndExit(nahbar, signal, logger);
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  nahbar = await startNahbar(config, { logger });
   logger.info({ url: config.publicUrl, port: nahbar.port }, 'Nahbar is running');
+  if (stopRequested) return stopAndExit(nahbar, stopRequested, logger);
   const setupLink = await issueSetupLink(nahbar.db, config.publicUrl);
   if (setupLink) {
     console.log(`\n  Nahbar is running at ${config.publicUrl}`);
     console.log(`  Open this one-time link to create the owner account:\n\n    ${setupLink}\n`);
   }
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => {
-      logger.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, 10_000);
-    force.unref();
-    nahbar.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+async function stopAndExit(nahbar: Nahbar, signal: string, logger: Logger): Promise<void> {
+  logger.info({ signal }, 'shutting down');
+  const force = setTimeout(() => {
+    logger.error('shutdown took too long; exiting');
+    process.exit(1);
+  }, 10_000);
+  force.unref();
+  try {
+    await nahbar.stop();
+    process.exit(0);
+  } catch (err) {
+    logger.error({ err }, 'shutdown failed');
+    process.exit(1);
+  }
 }
 
 async function migrate(config: Config): Promise<void> {
