@@ -1,13 +1,15 @@
 // Typed calls of the accounts API: setup, sign-in and sign-out, invites and the team.
+import type { InviteStatusView, InviteView, MemberView, UserView } from '../../shared/api/accounts';
 import { api, resetCsrf } from './http';
 
 /** The signed-in user as the client knows them. */
-export interface SessionUser {
-  id: string;
-  name: string;
-  email: string;
-  role: 'owner' | 'seller';
-}
+export type SessionUser = UserView;
+/** A pending invite; `url` only in the answer that created it. */
+export type Invite = InviteView;
+/** What an invite link says about itself. */
+export type InviteStatus = InviteStatusView;
+/** A member of the team as the owner sees them. */
+export type Member = MemberView;
 
 /** Loads who is signed in in this browser (null for nobody). */
 export async function fetchSessionUser(): Promise<SessionUser | null> {
@@ -53,15 +55,6 @@ export async function logout(): Promise<void> {
   resetCsrf();
 }
 
-/** A pending invite; `url` only in the answer that created it. */
-export interface Invite {
-  id: string;
-  email: string | null;
-  createdAt: number;
-  expiresAt: number;
-  url?: string;
-}
-
 /** Creates an invite link (owner only), optionally bound to one e-mail address. */
 export async function createInvite(email?: string): Promise<Invite> {
   const body = await api<{ invite: Invite }>('/api/invites', {
@@ -81,13 +74,6 @@ export async function revokeInvite(id: string): Promise<void> {
   await api<void>(`/api/invites/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }
 
-/** What an invite link says about itself. */
-export interface InviteStatus {
-  valid: boolean;
-  /** When set, only this address can accept. */
-  email: string | null;
-}
-
 /** Checks an invite link before showing its form. */
 export function fetchInviteStatus(token: string): Promise<InviteStatus> {
   return api<InviteStatus>(`/api/invites/${encodeURIComponent(token)}`);
@@ -101,12 +87,6 @@ export async function acceptInvite(token: string, account: NewAccount): Promise<
   );
   resetCsrf();
   return body.user;
-}
-
-/** A member of the team as the owner sees them. */
-export interface Member extends SessionUser {
-  joinedAt: number;
-  roomUrl: string | null;
 }
 
 /** Lists the team (owner only). */

@@ -1,16 +1,10 @@
 // Typed calls of the rooms API that the lounge page uses.
 import type { RoomMode } from '../../shared/limits';
+import type { PublicRoomView } from '../../shared/api/rooms';
 import { api } from './http';
 
 /** A room as anyone with its link sees it; `id` and `mode` only for its host. */
-export interface PublicRoom {
-  handle: string;
-  name: string;
-  hostName: string;
-  isHost: boolean;
-  id?: string;
-  mode?: RoomMode;
-}
+export type PublicRoom = PublicRoomView;
 
 /** Loads the room behind `/r/<handle>`; throws ApiError 404 `room_not_found` for an unknown link. */
 export async function fetchPublicRoom(handle: string, signal?: AbortSignal): Promise<PublicRoom> {

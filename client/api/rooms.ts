@@ -1,18 +1,10 @@
 // Typed calls of the rooms API for a seller's own rooms.
 import type { RoomMode } from '../../shared/limits';
+import type { RoomView } from '../../shared/api/rooms';
 import { api } from './http';
 
 /** A room as its owner sees it. */
-export interface Room {
-  id: string;
-  handle: string;
-  name: string;
-  mode: RoomMode;
-  personal: boolean;
-  /** The link guests open. */
-  url: string;
-  createdAt: number;
-}
+export type Room = RoomView;
 
 /** Lists the caller's own live rooms, personal room first. */
 export async function fetchRooms(signal?: AbortSignal): Promise<Room[]> {

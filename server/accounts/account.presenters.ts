@@ -1,15 +1,8 @@
 // What the accounts feature sends to clients; never a database row, never a password hash.
 import type { UserId } from '../../shared/ids.js';
-import type { InviteRow, UserRole } from './account.table.js';
+import type { InviteView, MemberView, UserRole, UserView } from '../../shared/api/accounts.js';
+import type { InviteRow } from './account.table.js';
 import type { MemberRow } from './user.repository.js';
-
-/** A user as the client sees themselves. */
-export interface UserView {
-  id: UserId;
-  name: string;
-  email: string;
-  role: UserRole;
-}
 
 /** Presents a user (a row or the signed-in user). */
 export function presentUser(user: {
@@ -21,15 +14,6 @@ export function presentUser(user: {
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 }
 
-/** A pending invite; `url` is present only in the answer that created it (the token is not stored). */
-export interface InviteView {
-  id: string;
-  email: string | null;
-  createdAt: number;
-  expiresAt: number;
-  url?: string;
-}
-
 /** Presents an invite, with its link when the token is at hand. */
 export function presentInvite(row: InviteRow, url?: string): InviteView {
   return {
@@ -39,13 +23,6 @@ export function presentInvite(row: InviteRow, url?: string): InviteView {
     expiresAt: row.expires_at,
     ...(url ? { url } : {}),
   };
-}
-
-/** A member of the team as the owner sees them. */
-export interface MemberView extends UserView {
-  joinedAt: number;
-  /** Link of the member's personal room. */
-  roomUrl: string | null;
 }
 
 /** Presents a team member. */

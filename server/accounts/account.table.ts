@@ -2,8 +2,9 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { UserId } from '../../shared/ids.js';
 
-/** The owner creates the account; sellers join by invite. */
-export type UserRole = 'owner' | 'seller';
+import type { UserRole } from '../../shared/api/accounts.js';
+
+export type { UserRole };
 
 /** A person who can sign in. */
 export interface UsersTable {
