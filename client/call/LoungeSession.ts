@@ -20,6 +20,7 @@ import type { ChatEntry } from './chat';
 import { takeNewKnocks } from './knockAlerts';
 import type { LocalMedia } from './LocalMedia';
 import { Mesh } from './Mesh';
+import { PreparedSlot, warmUpWebRtc } from './prepare';
 import type { OutgoingMedia } from './RemotePeer';
 import { isFinal, isKnocking, phaseAfter } from './phase';
 import type { LoungePhase } from './phase';
@@ -83,6 +84,11 @@ export class LoungeSession extends Store<LoungeState> {
   private readonly participants = new Map<PeerId, PeerInfo>();
   private readonly seenKnocks = new Set<string>();
   private mesh: Mesh | null = null;
+  /**
+   * A connection prepared while someone waits for admission (see prepare.ts): a guest's towards
+   * the first person in the room, a host's towards a knocking guest.
+   */
+  private readonly prepared = new PreparedSlot();
   private name = '';
   private lastSentMedia: MediaState | null = null;
   private localChatSeq = 0;
@@ -117,7 +123,9 @@ export class LoungeSession extends Store<LoungeState> {
       this.media.subscribe(() => this.handleMediaChange()),
     );
     this.media.activate();
-    if (this.getSnapshot().phase.kind === 'prejoin') void this.media.start();
+    if (this.getSnapshot().phase.kind === 'prejoin') {
+      void this.media.start().then(() => warmUpWebRtc());
+    }
     return () => this.detach();
   }
 
@@ -232,6 +240,9 @@ export class LoungeSession extends Store<LoungeState> {
     if (before.kind === 'prejoin' || isFinal(before)) return;
     const phase = phaseAfter(before, message);
     if (phase !== before) this.update({ phase });
+    if (phase.kind === 'waiting' || phase.kind === 'held') {
+      this.prepared.fill(this.outgoing(), 'offer', []);
+    }
     switch (message.type) {
       case ServerMessage.Joined:
       case ServerMessage.Resumed:
@@ -292,6 +303,7 @@ export class LoungeSession extends Store<LoungeState> {
         outgoing: this.outgoing(),
         sendSignal: (to, body) => this.client.send({ type: ClientMessage.Signal, to, ...body }),
         onChange: () => this.refreshRemotes(),
+        takePrepared: (role) => this.prepared.take(role),
       });
     } else {
       // Peers missing from a resumed list may simply not have resumed yet: keep them.
@@ -300,8 +312,13 @@ export class LoungeSession extends Store<LoungeState> {
     for (const peer of message.peers) {
       if (peer.peerId === message.self.peerId) continue;
       this.participants.set(peer.peerId, peer);
-      this.mesh.ensure(peer.peerId);
+      // A fresh join found these people in the room: this page offers to them. Someone new in a
+      // resumed list joined while this page was away and got this page in their own list, so
+      // their offer is on its way (buffered by the server).
+      this.mesh.ensure(peer.peerId, !resumed);
     }
+    // Nobody to call yet: a spare connection would only linger beside the mesh.
+    this.prepared.drop();
     this.update({ self: message.self, roomName: message.roomName, mode: message.mode });
     this.lastSentMedia = null;
     this.sendMediaState();
@@ -330,6 +347,8 @@ export class LoungeSession extends Store<LoungeState> {
 
   private updateQueue(knocks: KnockInfo[]): void {
     this.update({ knocks });
+    if (knocks.length === 0) this.prepared.drop();
+    else if (this.mesh) this.prepared.fill(this.outgoing(), 'answer', this.mesh.servers);
     const fresh = takeNewKnocks(this.seenKnocks, knocks);
     if (fresh.length > 0) this.options.onNewKnocks?.(fresh);
   }
@@ -352,7 +371,10 @@ export class LoungeSession extends Store<LoungeState> {
         media: info.media,
         signalingConnected: info.connected,
         connectionState: peer?.connectionState ?? 'new',
-        cameraStream: peer?.cameraStream ?? null,
+        // Shown from the first connection on: a <video> with remote audio is costly to set up
+        // (Chromium opens an audio output for it) and has nothing to play before media flows,
+        // so setting it up is kept out of the offer/answer exchange.
+        cameraStream: peer?.connectedOnce ? peer.cameraStream : null,
         screenStream: peer?.screenStream ?? null,
       });
     }
@@ -394,6 +416,7 @@ export class LoungeSession extends Store<LoungeState> {
     this.client.close();
     this.mesh?.close();
     this.mesh = null;
+    this.prepared.drop();
     this.participants.clear();
     this.media.stopAll();
     this.lastSentMedia = null;

@@ -1,5 +1,6 @@
 // The full mesh: one RemotePeer per other participant, created and closed as people come and go.
 import type { PeerId } from '../../shared/ids';
+import type { PreparedConnection, PreparedRole } from './prepare';
 import { RemotePeer } from './RemotePeer';
 import type { OutgoingMedia, SignalBody } from './RemotePeer';
 
@@ -10,6 +11,8 @@ export interface MeshOptions {
   outgoing: OutgoingMedia;
   sendSignal(to: PeerId, body: SignalBody): void;
   onChange(): void;
+  /** Hands out a connection prepared for the offering (newcomer) or answering side, if any. */
+  takePrepared?: (role: PreparedRole) => PreparedConnection | null;
 }
 
 /** Owns every peer connection of this page. */
@@ -29,13 +32,21 @@ export class Mesh {
     return this.options.selfId;
   }
 
+  /** The ICE servers new connections get. */
+  get servers(): RTCIceServer[] {
+    return this.iceServers;
+  }
+
   /** The connection to `peerId`, if there is one. */
   get(peerId: PeerId): RemotePeer | undefined {
     return this.peers.get(peerId);
   }
 
-  /** Returns the connection to `peerId`, creating it when missing. */
-  ensure(peerId: PeerId): RemotePeer | null {
+  /**
+   * Returns the connection to `peerId`, creating it when missing. `initiator` is true when this
+   * page is the newcomer towards that peer (it found the peer in the room) and sends the first offer.
+   */
+  ensure(peerId: PeerId, initiator = false): RemotePeer | null {
     if (this.closed || peerId === this.options.selfId) return null;
     let peer = this.peers.get(peerId);
     if (!peer) {
@@ -44,8 +55,10 @@ export class Mesh {
         peerId,
         iceServers: this.iceServers,
         outgoing: this.outgoing,
+        initiator,
         send: (body) => this.options.sendSignal(peerId, body),
         onChange: () => this.options.onChange(),
+        prepared: this.options.takePrepared?.(initiator ? 'offer' : 'answer') ?? null,
       });
       this.peers.set(peerId, peer);
       this.options.onChange();
@@ -62,7 +75,7 @@ export class Mesh {
     this.options.onChange();
   }
 
-  /** Routes a signal to its peer connection, creating it for a peer not announced yet. */
+  /** Routes a signal to its peer connection, creating it (as the answering side) for a peer not announced yet. */
   async handleSignal(from: PeerId, body: SignalBody): Promise<void> {
     await this.ensure(from)?.handleSignal(body);
   }

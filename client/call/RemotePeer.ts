@@ -1,9 +1,13 @@
 // One RTCPeerConnection to one remote participant, negotiated with the perfect-negotiation pattern.
-// The impolite side creates the camera and microphone transceivers; the polite side adopts the ones
-// the first offer brings, so an initial join never collides and needs a single offer/answer.
+// The newcomer (who found the other already in the room) creates the camera and microphone
+// transceivers and sends the first offer at once; the other side adopts the ones that offer
+// brings, so an initial join never collides and needs a single offer/answer. Politeness settles
+// collisions of later renegotiations (screen shares, ICE restarts).
 import type { PeerId } from '../../shared/ids';
 import { isPolite } from './polite';
 import type { ScreenShare } from './LocalMedia';
+import { createPeerConnection } from './prepare';
+import type { PreparedConnection } from './prepare';
 
 /** A signal body as carried in `signal` frames. */
 export interface SignalBody {
@@ -31,8 +35,12 @@ export interface RemotePeerOptions {
   peerId: PeerId;
   iceServers: RTCIceServer[];
   outgoing: OutgoingMedia;
+  /** True for the newcomer, who opens the first negotiation; the other side waits for its offer. */
+  initiator: boolean;
   send(body: SignalBody): void;
   onChange(): void;
+  /** A connection prepared ahead of time for this side (see prepare.ts), used instead of a new one. */
+  prepared?: PreparedConnection | null;
 }
 
 /** How long a connection may stay `disconnected` before an ICE restart is tried. */
@@ -42,10 +50,13 @@ const DISCONNECTED_GRACE_MS = 4_000;
 export class RemotePeer {
   readonly pc: RTCPeerConnection;
   readonly polite: boolean;
+  readonly initiator: boolean;
   /** Remote camera and microphone, rebuilt as a new stream whenever its tracks change. */
   cameraStream: MediaStream | null = null;
   /** Remote screen share, when one arrives. */
   screenStream: MediaStream | null = null;
+  /** Whether the connection has been `connected` at least once (media can only flow since). */
+  connectedOnce = false;
   private audio: RTCRtpTransceiver | null = null;
   private video: RTCRtpTransceiver | null = null;
   private screen: RTCRtpTransceiver | null = null;
@@ -55,13 +66,21 @@ export class RemotePeer {
   private settingRemoteAnswer = false;
   private closed = false;
   private disconnectedTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Tracks that arrived on the polite side before its transceivers were adopted. */
+  /** Tracks that arrived on the waiting side before its transceivers were adopted. */
   private earlyTracks: RTCTrackEvent[] = [];
 
   constructor(private readonly options: RemotePeerOptions) {
     this.polite = isPolite(options.selfId, options.peerId);
+    this.initiator = options.initiator;
     this.outgoing = options.outgoing;
-    this.pc = new RTCPeerConnection({ iceServers: options.iceServers, bundlePolicy: 'max-bundle' });
+    const role = this.initiator ? 'offer' : 'answer';
+    const prepared = options.prepared?.role === role ? options.prepared : null;
+    this.pc = prepared?.pc ?? createPeerConnection(options.iceServers);
+    // A guest's prepared connection has no servers yet. setConfiguration blocks on WebRTC's
+    // signaling thread (4-75 ms measured on admission), so it is only called when they changed.
+    if (prepared && prepared.iceServers !== options.iceServers && options.iceServers.length > 0) {
+      this.setIceServers(options.iceServers);
+    }
     this.pc.onnegotiationneeded = () => void this.negotiate();
     this.pc.onicecandidate = ({ candidate }) => {
       // End-of-candidates is not sent (see the protocol); an empty candidate string means the same.
@@ -77,15 +96,31 @@ export class RemotePeer {
     };
     this.pc.ontrack = (event) => this.handleTrack(event);
     this.pc.onconnectionstatechange = () => this.handleConnectionState();
-    if (!this.polite) {
-      this.audio = this.pc.addTransceiver(this.outgoing.audio ?? 'audio', {
-        direction: 'sendrecv',
-      });
-      this.video = this.pc.addTransceiver(this.outgoing.video ?? 'video', {
-        direction: 'sendrecv',
-      });
+    if (this.initiator) {
+      if (prepared?.audio && prepared.video) {
+        this.audio = prepared.audio;
+        this.video = prepared.video;
+        this.sendTrack(this.audio, this.outgoing.audio);
+        this.sendTrack(this.video, this.outgoing.video);
+      } else {
+        this.audio = this.pc.addTransceiver(this.outgoing.audio ?? 'audio', {
+          direction: 'sendrecv',
+        });
+        this.video = this.pc.addTransceiver(this.outgoing.video ?? 'video', {
+          direction: 'sendrecv',
+        });
+      }
       this.rebuildCameraStream();
       if (this.outgoing.screen) this.addScreen(this.outgoing.screen);
+      // Offer at once rather than on `negotiationneeded`: that event comes as a later task, after
+      // the page has re-rendered for the new participant, and the offer is the critical path.
+      void this.negotiate();
+    } else if (!prepared) {
+      // The offer's first audio and video sections take up transceivers made by addTrack (JSEP
+      // reuses them), so the answer already sends without further calls on the answer's path.
+      for (const track of [this.outgoing.audio, this.outgoing.video]) {
+        if (track) this.pc.addTrack(track);
+      }
     }
   }
 
@@ -139,16 +174,12 @@ export class RemotePeer {
     const previous = this.outgoing;
     this.outgoing = outgoing;
     if (this.closed) return;
-    if (this.audio && previous.audio !== outgoing.audio) {
-      void this.audio.sender.replaceTrack(outgoing.audio).catch(() => undefined);
-    }
-    if (this.video && previous.video !== outgoing.video) {
-      void this.video.sender.replaceTrack(outgoing.video).catch(() => undefined);
-    }
+    if (this.audio && previous.audio !== outgoing.audio) this.sendTrack(this.audio, outgoing.audio);
+    if (this.video && previous.video !== outgoing.video) this.sendTrack(this.video, outgoing.video);
     if (previous.screen?.track !== outgoing.screen?.track) {
       this.removeScreen();
-      // The polite side waits for its first offer before adding anything (see handleSignal).
-      if (outgoing.screen && (!this.polite || this.audio)) this.addScreen(outgoing.screen);
+      // The side that waits for the first offer adds nothing before it (see handleSignal).
+      if (outgoing.screen && (this.initiator || this.audio)) this.addScreen(outgoing.screen);
     }
   }
 
@@ -187,8 +218,8 @@ export class RemotePeer {
   }
 
   private async negotiate(): Promise<void> {
-    // The polite side lets the impolite side open the first negotiation (see the file comment).
-    if (this.closed || (this.polite && !this.audio)) return;
+    // Only the newcomer opens the first negotiation (see the file comment).
+    if (this.closed || (!this.initiator && !this.audio)) return;
     try {
       this.makingOffer = true;
       await this.pc.setLocalDescription();
@@ -205,7 +236,19 @@ export class RemotePeer {
     if (local) this.options.send({ description: { type: local.type, sdp: local.sdp } });
   }
 
-  /** On the polite side, takes the first audio and video transceivers of the offer as camera and mic. */
+  /** Puts a track on a sender unless it is there already. */
+  private sendTrack(transceiver: RTCRtpTransceiver, track: MediaStreamTrack | null): void {
+    if (transceiver.sender.track === track) return;
+    void transceiver.sender.replaceTrack(track).catch(() => undefined);
+  }
+
+  /** Makes an adopted transceiver send `track` (each change is a blocking call into WebRTC). */
+  private sendOn(transceiver: RTCRtpTransceiver, track: MediaStreamTrack | null): void {
+    if (transceiver.direction !== 'sendrecv') transceiver.direction = 'sendrecv';
+    this.sendTrack(transceiver, track);
+  }
+
+  /** On the waiting side, takes the first audio and video transceivers of the offer as camera and mic. */
   private adoptTransceivers(): void {
     let changed = false;
     for (const transceiver of this.pc.getTransceivers()) {
@@ -213,13 +256,11 @@ export class RemotePeer {
       const kind = transceiver.receiver.track.kind;
       if (kind === 'audio' && !this.audio) {
         this.audio = transceiver;
-        transceiver.direction = 'sendrecv';
-        void transceiver.sender.replaceTrack(this.outgoing.audio).catch(() => undefined);
+        this.sendOn(transceiver, this.outgoing.audio);
         changed = true;
       } else if (kind === 'video' && !this.video) {
         this.video = transceiver;
-        transceiver.direction = 'sendrecv';
-        void transceiver.sender.replaceTrack(this.outgoing.video).catch(() => undefined);
+        this.sendOn(transceiver, this.outgoing.video);
         changed = true;
       }
     }
@@ -231,7 +272,7 @@ export class RemotePeer {
 
   private handleTrack(event: RTCTrackEvent): void {
     const { transceiver, track } = event;
-    // On the polite side the first offer's tracks arrive before its transceivers are adopted.
+    // On the waiting side the first offer's tracks arrive before its transceivers are adopted.
     if (!this.audio || !this.video) {
       this.earlyTracks.push(event);
       return;
@@ -277,6 +318,7 @@ export class RemotePeer {
 
   private handleConnectionState(): void {
     const state = this.pc.connectionState;
+    if (state === 'connected') this.connectedOnce = true;
     if (this.disconnectedTimer !== null) {
       clearTimeout(this.disconnectedTimer);
       this.disconnectedTimer = null;

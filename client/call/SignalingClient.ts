@@ -1,5 +1,6 @@
 // The one owner of the signaling WebSocket: connects, validates every frame, keeps the socket alive
 // with app-level pings, reconnects with backoff and resumes the session with the latest token.
+import './jitless';
 import {
   ClientMessage,
   ErrorCode,

@@ -1,4 +1,5 @@
 // The call: video tiles (screen shares on the stage), controls, connection state, chat, host lobby.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicRoom } from '../../api/lounge';
 import type { LocalMedia } from '../../call/LocalMedia';
@@ -74,8 +75,11 @@ function Controls({ media, session }: { media: LocalMedia; session: LoungeSessio
   );
 }
 
-/** The in-call view. */
-export function CallView({
+/**
+ * The in-call view. Memoized: the lounge page renders it from a deferred state (see LoungePage),
+ * and the urgent render in between must not redo it with the old one.
+ */
+export const CallView = memo(function CallView({
   state,
   room,
   media,
@@ -203,4 +207,4 @@ export function CallView({
       <Controls media={media} session={session} />
     </section>
   );
-}
+});

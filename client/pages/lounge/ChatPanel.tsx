@@ -15,7 +15,9 @@ export function ChatPanel({ chat, session }: { chat: ChatEntry[]; session: Loung
 
   useEffect(() => {
     const list = listRef.current;
-    if (list) list.scrollTop = list.scrollHeight;
+    // Reading scrollHeight forces a layout; an empty chat (as when the call view first opens,
+    // right when the first connection is negotiated) has nothing to scroll.
+    if (list && chat.length > 0) list.scrollTop = list.scrollHeight;
   }, [chat.length]);
 
   const submit = (event: FormEvent) => {

@@ -1,11 +1,14 @@
 // The lounge page at /r/<handle>: the guest's entry (loaded eagerly) and the host's call room.
 // It picks the view by phase; all logic lives in client/call.
-import { useEffect } from 'react';
+// First, so that zod parses without compiling before any schema of the page is built.
+import '../../call/jitless';
+import { useDeferredValue, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicRoom } from '../../api/lounge';
 import { alertKnocks } from '../../call/alerts';
 import { titleWithBadge } from '../../call/knockAlerts';
 import type { LoungeSession } from '../../call/LoungeSession';
+import type { LoungePhase } from '../../call/phase';
 import { useStore } from '../../call/store';
 import { Layout } from '../../components/Layout';
 import '../../styles/lounge.css';
@@ -61,6 +64,12 @@ function Lounge({ room }: { room: PublicRoom }) {
   const roomName = state.roomName ?? room.name;
   useTabTitle(roomName, state.knocks.length);
   useKnockAlerts(session, roomName);
+  // The call view renders from a deferred copy of the state. Someone joining makes both pages
+  // re-render (the guest mounts the whole call view, the host adds a tile and updates its lobby)
+  // exactly while the first offer and answer are on their way; rendered in the background, React
+  // builds it in small slices between the connection's events instead of holding each of them up
+  // for tens of milliseconds. Meanwhile the previous view stays on screen.
+  const shown = useDeferredValue(state);
 
   if (state.phase.kind === 'prejoin') {
     return (
@@ -69,21 +78,32 @@ function Lounge({ room }: { room: PublicRoom }) {
       </Layout>
     );
   }
-  if (state.phase.kind === 'call') {
+  if (state.phase.kind === 'call' && shown.phase.kind === 'call') {
     return (
       <div className="lounge-call-frame">
         <main id="main">
-          <CallView state={state} room={room} media={media} session={session} />
+          <CallView state={shown} room={room} media={media} session={session} />
         </main>
       </div>
     );
   }
+  // While the call view is still being built, the lobby keeps showing where the page came from.
+  const lobbyPhase = state.phase.kind !== 'call' ? state.phase : shown.phase;
   return (
     <Layout nav={room.isHost}>
-      <LobbyView phase={state.phase} room={room} media={media} session={session} />
+      <LobbyView
+        phase={
+          lobbyPhase.kind === 'prejoin' || lobbyPhase.kind === 'call' ? CONNECTING : lobbyPhase
+        }
+        room={room}
+        media={media}
+        session={session}
+      />
     </Layout>
   );
 }
+
+const CONNECTING: LoungePhase = { kind: 'connecting' };
 
 /** The lounge page. */
 export function LoungePage({ handle }: { handle: string }) {
