@@ -21,12 +21,21 @@ export function unlockAudio(): void {
   if (ctx && ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
 }
 
-/** Plays a short two-tone chime, `delayMs` from now (used to space several knocks apart). */
+/** How long one chime lasts, so the next one starts after it. */
+const CHIME_SECONDS = 0.7;
+/** When the last scheduled chime ends (audio-context time), so chimes never overlap. */
+let nextChimeAt = 0;
+
+/**
+ * Plays a short two-tone chime, `delayMs` from now (used to space several knocks apart), and
+ * never on top of a chime still playing or scheduled: each knock is heard on its own.
+ */
 export function playChime(delayMs = 0): void {
   const ctx = audioContext();
   if (!ctx) return;
   if (ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
-  const start = ctx.currentTime + delayMs / 1000;
+  const start = Math.max(ctx.currentTime + delayMs / 1000, nextChimeAt);
+  nextChimeAt = start + CHIME_SECONDS;
   const notes: [number, number][] = [
     [880, 0],
     [1318.5, 0.16],
