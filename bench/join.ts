@@ -9,7 +9,7 @@ import { measureGuestPageWeight } from './lib/page-weight.js';
 import { benchBareSignaling, benchNahbarSignaling } from './lib/signaling-bench.js';
 import { median, quantile, round } from './lib/stats.js';
 
-const RUNS = 24;
+const RUNS = 40;
 // Runs are done in interleaved blocks so that load from other work hits both sides alike.
 const BLOCK = 4;
 

@@ -1,4 +1,5 @@
-// The pre-join page's devices: preview, level meter and remembered pickers with Chromium's fake
+// The pre-join page's devices: preview, level meter and remembered pickers (falling back to the
+// default when a remembered device is gone) with Chromium's fake
 // devices; real "missing" errors in a Chromium without fake devices, where the guest still joins as
 // listener; real "denied" errors where the permission prompt is refused; and joining with camera off.
 // A "busy" device (NotReadableError) cannot be produced for real in headless Chromium here; its
@@ -149,6 +150,31 @@ describe('pre-join devices', () => {
     await guest.page.reload();
     await guest.page.getByTestId('prejoin').waitFor();
     await expectInUse('after the reload');
+  });
+
+  test('a remembered camera and microphone that are gone fall back to the default devices, without an error', async () => {
+    const scene = await Scene.start(twoCameras());
+    const guest = await openCustomParticipant(twoCameras(), scene.server, 'Uwe Unplugged');
+    await openPrejoin(guest, scene.room.handle);
+    // As left by an earlier visit with devices that are unplugged now.
+    const stale = { name: 'Uwe Unplugged', cameraId: 'unplugged-cam', micId: 'unplugged-mic' };
+    await guest.page.evaluate((value) => {
+      const page = globalThis as unknown as {
+        localStorage: { setItem(key: string, value: string): void };
+      };
+      page.localStorage.setItem('nahbar.lounge', value);
+    }, JSON.stringify(stale));
+    await guest.page.reload();
+    await guest.page.getByTestId('prejoin').waitFor();
+
+    const preview = await waitFor('the camera preview to play', async () => {
+      const state = await previewState(guest.page);
+      return state.videoWidth > 0 ? state : undefined;
+    });
+    expect(preview.label).toMatch(/^fake_device_/);
+    const levels = await meterValues(guest.page, 15);
+    expect(Math.max(...levels), 'the microphone meter moves').toBeGreaterThan(0);
+    expect(await guest.page.getByTestId('device-error').count()).toBe(0);
   });
 
   test('without any devices the guest reads "missing", joins as listener, receives the host and sends nothing', async () => {

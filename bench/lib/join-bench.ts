@@ -2,6 +2,16 @@
 // presents, beside a bare baseline: two pages with media already acquired whose peer connections
 // negotiate over a bare WebSocket relay, timed from the second page's join message to its first
 // remote frame. Both sides time the first frame the same way (requestVideoFrameCallback).
+//
+// The camera's frame phase: a sender's first video frame is the first one its camera delivers
+// once the connection is up, so a join waits for between 0 and one frame period of the camera
+// (50 ms for Chromium's fake camera at 20 fps). In Nahbar the host's and the guest's cameras have
+// been running for a while, so that wait is random. The bare pages open their cameras right before
+// they join, so their cameras would start at the same moment relative to the join in every run and
+// the wait would be the same each time (it came out near its minimum: 92-108 ms in almost all
+// runs, while a run with the phase left to chance spreads over 90-150 ms). The baseline therefore
+// waits a random time of up to two frame periods between opening the cameras and joining.
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createOwner } from '../../e2e/harness/accounts.js';
 import { openParticipant } from '../../e2e/harness/browser.js';
@@ -165,6 +175,9 @@ async function prepareBarePeer(args: { wsUrl: string; room: string; offerer: boo
   };
 }
 
+/** Two frame periods of Chromium's fake camera (20 fps): a random wait this long randomizes the phase. */
+const CAMERA_PHASE_SPREAD_MS = 100;
+
 /** Baseline: per run, two fresh bare pages in one context; the second joins and offers. */
 export async function benchBaselineJoin(
   browser: Browser,
@@ -184,6 +197,7 @@ export async function benchBaselineJoin(
       await second.goto(base);
       await first.evaluate(prepareBarePeer, { wsUrl, room, offerer: false });
       await second.evaluate(prepareBarePeer, { wsUrl, room, offerer: true });
+      await delay(Math.random() * CAMERA_PHASE_SPREAD_MS);
       await first.evaluate(() => (window as unknown as TimingWindow).__benchJoin?.());
       await second.evaluate(() => (window as unknown as TimingWindow).__benchJoin?.());
       const joinAt = await readTime(second, '__benchJoinAt', 'the join message');

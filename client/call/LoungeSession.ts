@@ -77,6 +77,15 @@ function sameMedia(a: MediaState | null, b: MediaState): boolean {
   );
 }
 
+/**
+ * How long the page may wait before showing a change of the session: one frame. Signaling
+ * messages come in bursts (admission brings the room, the new participant, the lobby queue and
+ * media states within a few milliseconds) exactly while the first offer and answer are on their
+ * way. Rendering each at once held that negotiation up by 10-20 ms on both pages; one render a
+ * frame later lets it go first and is not noticeable.
+ */
+const RENDER_DELAY_MS = 16;
+
 /** One page's presence in one lounge, from knock to leave. */
 export class LoungeSession extends Store<LoungeState> {
   private readonly client: SignalingClient;
@@ -95,17 +104,20 @@ export class LoungeSession extends Store<LoungeState> {
   private readonly unsubscribers: (() => void)[] = [];
 
   constructor(private readonly options: LoungeSessionOptions) {
-    super({
-      phase: { kind: 'prejoin' },
-      status: 'disconnected',
-      self: null,
-      roomName: null,
-      mode: null,
-      remotes: [],
-      knocks: [],
-      chat: [],
-      notice: null,
-    });
+    super(
+      {
+        phase: { kind: 'prejoin' },
+        status: 'disconnected',
+        self: null,
+        roomName: null,
+        mode: null,
+        remotes: [],
+        knocks: [],
+        chat: [],
+        notice: null,
+      },
+      RENDER_DELAY_MS,
+    );
     this.media = options.media;
     this.client =
       options.client ?? new SignalingClient({ url: signalingUrl(location, SIGNALING_PATH) });

@@ -1,12 +1,19 @@
 // A minimal observable state holder that React reads through useSyncExternalStore.
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 
 /** Holds an immutable snapshot and tells subscribers when it is replaced. */
 export class Store<T extends object> {
   private snapshot: T;
   private readonly listeners = new Set<() => void>();
 
-  constructor(initial: T) {
+  /**
+   * @param renderDelayMs How long the page may wait before it shows a change (see `useStore`);
+   *   0 shows every change at once. Subscribers other than the page are always told at once.
+   */
+  constructor(
+    initial: T,
+    readonly renderDelayMs = 0,
+  ) {
     this.snapshot = initial;
   }
 
@@ -26,7 +33,38 @@ export class Store<T extends object> {
   }
 }
 
-/** Reads a store's snapshot in a component and re-renders when it changes. */
+/**
+ * Subscribes `onChange` to a store such that it is told at most once per the store's render
+ * delay: the changes that arrive meanwhile (a burst of signaling messages) coalesce into one call.
+ * Returns the unsubscribe function, which also cancels a pending call.
+ */
+export function subscribeDelayed<T extends object>(
+  store: Store<T>,
+  onChange: () => void,
+): () => void {
+  if (store.renderDelayMs <= 0) return store.subscribe(onChange);
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const unsubscribe = store.subscribe(() => {
+    timer ??= setTimeout(() => {
+      timer = null;
+      onChange();
+    }, store.renderDelayMs);
+  });
+  return () => {
+    if (timer !== null) clearTimeout(timer);
+    unsubscribe();
+  };
+}
+
+/**
+ * Reads a store's snapshot in a component and re-renders when it changes, at most once per the
+ * store's render delay (see `subscribeDelayed`), so the page's main thread stays free for the work
+ * those changes started (see LoungeSession).
+ */
 export function useStore<T extends object>(store: Store<T>): T {
-  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  const subscribe = useCallback(
+    (onChange: () => void) => subscribeDelayed(store, onChange),
+    [store],
+  );
+  return useSyncExternalStore(subscribe, store.getSnapshot, store.getSnapshot);
 }

@@ -2,7 +2,7 @@
 // It picks the view by phase; all logic lives in client/call.
 // First, so that zod parses without compiling before any schema of the page is built.
 import '../../call/jitless';
-import { useDeferredValue, useEffect } from 'react';
+import { useDeferredValue, useEffect, useLayoutEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicRoom } from '../../api/lounge';
 import { alertKnocks } from '../../call/alerts';
@@ -58,6 +58,13 @@ function useKnockAlerts(session: LoungeSession, roomName: string): void {
   }, [session, roomName, t]);
 }
 
+/** Starts each view (pre-join, lobby, call) at the top, as a new page would. */
+function useScrollTopOn(view: string): void {
+  useLayoutEffect(() => {
+    window.scrollTo(0, 0);
+  }, [view]);
+}
+
 function Lounge({ room }: { room: PublicRoom }) {
   const { media, session } = useLoungeSession(room.handle);
   const state = useStore(session);
@@ -70,6 +77,8 @@ function Lounge({ room }: { room: PublicRoom }) {
   // builds it in small slices between the connection's events instead of holding each of them up
   // for tens of milliseconds. Meanwhile the previous view stays on screen.
   const shown = useDeferredValue(state);
+  const inCall = state.phase.kind === 'call' && shown.phase.kind === 'call';
+  useScrollTopOn(inCall ? 'call' : state.phase.kind === 'prejoin' ? 'prejoin' : 'lobby');
 
   if (state.phase.kind === 'prejoin') {
     return (
@@ -78,7 +87,7 @@ function Lounge({ room }: { room: PublicRoom }) {
       </Layout>
     );
   }
-  if (state.phase.kind === 'call' && shown.phase.kind === 'call') {
+  if (inCall) {
     return (
       <div className="lounge-call-frame">
         <main id="main">
