@@ -1,7 +1,7 @@
 // The pre-join page's devices: preview, level meter and remembered pickers (falling back to the
-// default when a remembered device is gone) with Chromium's fake
-// devices; real "missing" errors in a Chromium without fake devices, where the guest still joins as
-// listener; real "denied" errors where the permission prompt is refused; and joining with camera off.
+// default when a remembered device is gone) with Chromium's fake devices; real "missing" errors
+// in a Chromium without fake devices, where the guest still joins as listener; real "denied"
+// errors where the permission prompt is refused; and joining with camera off.
 // A "busy" device (NotReadableError) cannot be produced for real in headless Chromium here; its
 // classification is covered by client/call/deviceErrors.test.ts.
 import type { Page } from 'playwright-core';
