@@ -66,7 +66,7 @@ describe('the e2e harness', () => {
     }
   });
 
-  test.each<ProbeOptions['relay'] & string>(['udp', 'tcp'])(
+  test.each<ProbeOptions['relay'] & string>(['udp', 'tcp', 'tls'])(
     'a relay-only loopback call through coturn over %s decodes frames',
     async (transport) => {
       const p = await openParticipant(browser(), server, 'Probe', { relay: transport });

@@ -1,6 +1,6 @@
 // Proof 8: a relay-only call (iceTransportPolicy 'relay', forced by the probe) through a coturn
 // that the test starts on loopback, with time-limited REST credentials handed out by Nahbar,
-// connects and decodes frames, over TURN/UDP and over TURN/TCP.
+// connects and decodes frames, over TURN/UDP, TURN/TCP and TURN/TLS.
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { rtcConfigs, rtcSummary, waitForCall } from './harness/media.js';
@@ -20,7 +20,7 @@ describe('relay-only calls through coturn', () => {
     await turn?.stop();
   });
 
-  test.each(['udp', 'tcp'] as const)(
+  test.each(['udp', 'tcp', 'tls'] as const)(
     'a relay-only call over TURN/%s connects through coturn and decodes frames',
     async (transport) => {
       const scene = await Scene.start(browser(), {

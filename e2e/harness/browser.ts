@@ -15,10 +15,20 @@ import type { TestServer } from './server.js';
  * Chromium 156: without the fake device the screen source fails with NotReadableError,
  * without the fake UI the promise never settles). No desktop-capture flag is needed.
  */
+/**
+ * SHA-256 of the public key of the test-only TURN certificate in e2e/fixtures (for coturn's TLS
+ * listener). Chromium checks a TURN server's certificate like a web server's; it accepts this one
+ * (and no other self-signed one) through --ignore-certificate-errors-spki-list. Recompute after
+ * replacing the certificate: `openssl x509 -in e2e/fixtures/turn-cert.pem -pubkey -noout |
+ * openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`.
+ */
+export const TURN_CERT_SPKI = '2hogyhn5DwTUPMYPSCP0W+9lMKdxwoddnMdMNMRisNY=';
+
 export const CHROMIUM_ARGS = [
   '--use-fake-device-for-media-stream',
   '--use-fake-ui-for-media-stream',
   '--allow-loopback-in-peer-connection',
+  `--ignore-certificate-errors-spki-list=${TURN_CERT_SPKI}`,
   '--headless=new',
   '--disable-gpu',
   '--disable-quic',

@@ -6,8 +6,8 @@
 
 /** What the probe does besides recording. */
 export interface ProbeOptions {
-  /** Force `iceTransportPolicy: 'relay'`, keeping only TURN URLs of this transport. */
-  relay: 'udp' | 'tcp' | null;
+  /** Force `iceTransportPolicy: 'relay'`, keeping only TURN URLs of this transport (tls: `turns:`). */
+  relay: 'udp' | 'tcp' | 'tls' | null;
 }
 
 /** One inbound RTP stream of a peer connection. */
@@ -136,7 +136,8 @@ export function installProbe(options: ProbeOptions): void {
     const iceServers = (config?.iceServers ?? [])
       .map((server) => {
         const urls = (Array.isArray(server.urls) ? server.urls : [server.urls]).filter((url) => {
-          if (!/^turns?:/.test(url)) return false;
+          if (url.startsWith('turns:')) return transport === 'tls';
+          if (!url.startsWith('turn:')) return false;
           const match = /[?&]transport=(udp|tcp)/.exec(url);
           return (match?.[1] ?? 'udp') === transport;
         });

@@ -1,5 +1,7 @@
 // coturn under test: listens and relays on 127.0.0.1 only, with REST credentials from a random
 // shared secret (`use-auth-secret`), its pid file and user db in a temp dir, and a small relay range.
+// It speaks TURN over UDP, TCP and TLS; for TLS it presents the test-only certificate in
+// e2e/fixtures, which the suite's Chromium trusts by its key (see TURN_CERT_SPKI in browser.ts).
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -15,7 +17,7 @@ import { waitFor } from './wait.js';
 export interface Turn {
   port: number;
   secret: string;
-  /** TURN URLs over UDP and over TCP, as Nahbar hands them out. */
+  /** TURN URLs over UDP, TCP and TLS (`turns:`), as Nahbar hands them out. */
   urls: string[];
   /** coturn's log so far (it logs to stdout). */
   log(): string;
@@ -42,10 +44,13 @@ function stunAnswers(port: number): Promise<boolean> {
   });
 }
 
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+
 /** Starts coturn on free ports and waits until it answers STUN. */
 export async function startTurn(): Promise<Turn> {
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'nahbar-turn-'));
   const port = await freePort(true);
+  const tlsPort = await freePort(false);
   const relay = await freeUdpRange(20);
   const secret = randomBytes(24).toString('base64url');
   const child: ChildProcess = spawn(
@@ -55,6 +60,9 @@ export async function startTurn(): Promise<Turn> {
       '--listening-ip=127.0.0.1',
       '--relay-ip=127.0.0.1',
       `--listening-port=${port}`,
+      `--tls-listening-port=${tlsPort}`,
+      `--cert=${path.join(FIXTURES, 'turn-cert.pem')}`,
+      `--pkey=${path.join(FIXTURES, 'turn-key.pem')}`,
       `--min-port=${relay.min}`,
       `--max-port=${relay.max}`,
       '--use-auth-secret',
@@ -62,7 +70,6 @@ export async function startTurn(): Promise<Turn> {
       '--realm=nahbar.test',
       // Without this coturn refuses loopback peers with "403 Forbidden IP" and ICE fails silently.
       '--allow-loopback-peers',
-      '--no-tls',
       '--no-dtls',
       '--no-cli',
       '--fingerprint',
@@ -109,7 +116,11 @@ export async function startTurn(): Promise<Turn> {
   return {
     port,
     secret,
-    urls: [`turn:127.0.0.1:${port}?transport=udp`, `turn:127.0.0.1:${port}?transport=tcp`],
+    urls: [
+      `turn:127.0.0.1:${port}?transport=udp`,
+      `turn:127.0.0.1:${port}?transport=tcp`,
+      `turns:127.0.0.1:${tlsPort}?transport=tcp`,
+    ],
     log: () => output,
     stop,
   };
