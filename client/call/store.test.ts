@@ -49,6 +49,20 @@ describe('subscribeDelayed', () => {
     expect(seen).toEqual([1]);
   });
 
+  it('tells at once while the page is hidden', () => {
+    vi.stubGlobal('document', { visibilityState: 'hidden' });
+    try {
+      const store = new Counter(16);
+      const seen: number[] = [];
+      subscribeDelayed(store, () => seen.push(store.getSnapshot().n));
+      store.bump();
+      store.bump();
+      expect(seen).toEqual([1, 2]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('cancels a pending call on unsubscribe', () => {
     const store = new Counter(16);
     const onChange = vi.fn();

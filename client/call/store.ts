@@ -33,9 +33,14 @@ export class Store<T extends object> {
   }
 }
 
+function pageHidden(): boolean {
+  return (globalThis.document as Document | undefined)?.visibilityState === 'hidden';
+}
+
 /**
  * Subscribes `onChange` to a store such that it is told at most once per the store's render
  * delay: the changes that arrive meanwhile (a burst of signaling messages) coalesce into one call.
+ * While the page is hidden it is told at once.
  * Returns the unsubscribe function, which also cancels a pending call.
  */
 export function subscribeDelayed<T extends object>(
@@ -45,6 +50,9 @@ export function subscribeDelayed<T extends object>(
   if (store.renderDelayMs <= 0) return store.subscribe(onChange);
   let timer: ReturnType<typeof setTimeout> | null = null;
   const unsubscribe = store.subscribe(() => {
+    // A hidden page paints nothing, and browsers run its timers at most once a second, which
+    // would hold back what it still shows, such as the tab title's knock badge.
+    if (pageHidden()) return onChange();
     timer ??= setTimeout(() => {
       timer = null;
       onChange();
