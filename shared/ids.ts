@@ -14,6 +14,12 @@ export type PeerId = Brand<string, 'PeerId'>;
 export type KnockId = Brand<string, 'KnockId'>;
 /** Identifies a recorded meeting. */
 export type MeetingId = Brand<string, 'MeetingId'>;
+/** Identifies a contact (a person) in the relationship memory. */
+export type ContactId = Brand<string, 'ContactId'>;
+/** Identifies a company (a contact's employer). */
+export type CompanyId = Brand<string, 'CompanyId'>;
+/** Identifies one logged touchpoint. */
+export type TouchpointId = Brand<string, 'TouchpointId'>;
 
 /** Random ids are 22 url-safe characters (128 bits); the schema accepts 8 to 64 to stay lenient. */
 const opaqueId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid id');

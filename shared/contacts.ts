@@ -1,0 +1,155 @@
+// The relationship memory's vocabulary and input schemas, shared by the API, the importers and
+// the client: what a contact is made of, touchpoint kinds, channels and reach windows.
+import { z } from 'zod';
+
+/** Kinds of touchpoint, in the order the UI offers them. */
+export const TOUCHPOINT_KINDS = ['meeting', 'call', 'email', 'visit', 'note'] as const;
+/** One kind of logged interaction: a lounge meeting, phone call, e-mail, visit or note. */
+export type TouchpointKind = (typeof TOUCHPOINT_KINDS)[number];
+
+/** Channels a person may prefer. */
+export const CHANNELS = ['phone', 'email', 'lounge', 'visit'] as const;
+/** A contact's preferred way to be reached. */
+export type Channel = (typeof CHANNELS)[number];
+
+/** Longest free-text field (notes, personal context), in characters. */
+export const MAX_TEXT_LENGTH = 4000;
+/** Most e-mail addresses or phone numbers per contact. */
+export const MAX_ADDRESSES = 10;
+/** Most tags per contact. */
+export const MAX_TAGS = 20;
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) =>
+  text(max)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** Whether `zone` is an IANA time zone this runtime knows (e.g. "Europe/Berlin"). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+/** A time of day "HH:MM" (24 h). */
+export const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+
+/**
+ * One best-reach window: on these ISO weekdays (1 = Monday … 7 = Sunday), from `from` to `to`
+ * in the contact's own time zone. "Tue–Thu 08:00–10:00" is `{ days: [2, 3, 4], from: '08:00', to: '10:00' }`.
+ */
+export const reachWindowSchema = z
+  .object({
+    days: z.array(z.number().int().min(1).max(7)).min(1).max(7),
+    from: timeOfDaySchema,
+    to: timeOfDaySchema,
+  })
+  .refine((w) => w.from < w.to, { message: 'the window must end after it starts' });
+/** A best-reach window (see `reachWindowSchema`). */
+export type ReachWindow = z.infer<typeof reachWindowSchema>;
+
+/** A birthday; the year is optional (many people share only day and month). */
+export const birthdaySchema = z
+  .object({
+    month: z.number().int().min(1).max(12),
+    day: z.number().int().min(1).max(31),
+    year: z
+      .number()
+      .int()
+      .min(1900)
+      .max(2100)
+      .nullish()
+      .transform((v) => v ?? null),
+  })
+  .refine((b) => b.day <= new Date(Date.UTC(b.year ?? 2000, b.month, 0)).getUTCDate(), {
+    message: 'no such day in that month',
+  });
+/** A birthday (see `birthdaySchema`). */
+export type Birthday = z.infer<typeof birthdaySchema>;
+
+/** A postal address; every part is optional. */
+export const addressSchema = z.object({
+  street: optionalText(200),
+  postalCode: optionalText(20),
+  city: optionalText(100),
+  country: optionalText(100),
+});
+/** A postal address. */
+export type Address = z.infer<typeof addressSchema>;
+
+/** A tag: trimmed, lower-case, 1 to 40 characters ("key account", "customer", "prospect"). */
+export const tagSchema = text(40)
+  .min(1)
+  .transform((t) => t.toLowerCase());
+
+/**
+ * A contact as entered or imported, before it is stored. Phones are raw here; the server
+ * normalises them to E.164 and rejects what it cannot parse.
+ */
+export const contactInputSchema = z.object({
+  name: text(120).min(1),
+  /** The employer by name; the server finds or creates the company. */
+  companyName: optionalText(200),
+  role: optionalText(120),
+  emails: z
+    .array(
+      z
+        .email()
+        .max(254)
+        .transform((e) => e.toLowerCase()),
+    )
+    .max(MAX_ADDRESSES)
+    .default([]),
+  phones: z.array(text(40).min(3)).max(MAX_ADDRESSES).default([]),
+  address: addressSchema.nullish().transform((a) => a ?? null),
+  /** BCP 47 language tag of the person ("de", "en", "de-AT"). */
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language tag such as "de"')
+    .nullish()
+    .transform((v) => v ?? null),
+  /** IANA time zone ("Europe/Berlin"). */
+  timeZone: z
+    .string()
+    .refine(isTimeZone, 'expected an IANA time zone such as "Europe/Berlin"')
+    .nullish()
+    .transform((v) => v ?? null),
+  bestReach: z.array(reachWindowSchema).max(7).default([]),
+  family: optionalText(MAX_TEXT_LENGTH),
+  interests: optionalText(MAX_TEXT_LENGTH),
+  homeOffice: optionalText(MAX_TEXT_LENGTH),
+  birthday: birthdaySchema.nullish().transform((b) => b ?? null),
+  preferredChannel: z
+    .enum(CHANNELS)
+    .nullish()
+    .transform((v) => v ?? null),
+  notes: optionalText(MAX_TEXT_LENGTH),
+  tags: z.array(tagSchema).max(MAX_TAGS).default([]),
+  /** Days between touches; null uses the default of the contact's tags. */
+  cadenceDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .nullish()
+    .transform((v) => v ?? null),
+  /** Shared with the whole team (otherwise only the owning seller and the account owner see it). */
+  shared: z.boolean().default(false),
+});
+/** A contact as entered or imported (parsed and normalised by `contactInputSchema`). */
+export type ContactInput = z.infer<typeof contactInputSchema>;
+/** A contact as an importer or form hands it over, before validation. */
+export type ContactDraft = z.input<typeof contactInputSchema>;
+
+/** Default cadences by tag, in days; a contact without its own cadence takes the shortest that applies. */
+export const DEFAULT_TAG_CADENCES: Readonly<Record<string, number>> = {
+  'key account': 14,
+  customer: 30,
+  prospect: 90,
+};
+/** Cadence for a contact with neither its own cadence nor a tag that has one, in days. */
+export const FALLBACK_CADENCE_DAYS = 60;
