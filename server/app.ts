@@ -24,6 +24,7 @@ import {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_SIGNAL_FRAME_BYTES } from '../shared/limits.js';
 import { accountRoutes } from './accounts/account.routes.js';
+import { contactRoutes } from './contacts/contact.routes.js';
 import { authPlugin } from './accounts/auth.js';
 import type { Db } from './db/database.js';
 import type { Config } from './env.js';
@@ -143,6 +144,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
 
   await app.register(accountRoutes(ctx), { prefix: '/api' });
   await app.register(roomRoutes(ctx), { prefix: '/api' });
+  await app.register(contactRoutes(ctx), { prefix: '/api' });
   await app.register(loungeRoutes(ctx));
 
   await registerClient(app, ctx);

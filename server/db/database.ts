@@ -8,8 +8,20 @@ import type { Dialect, MigrationResultSet } from 'kysely';
 import pg from 'pg';
 import type { InvitesTable, SessionsTable, UsersTable } from '../accounts/account.table.js';
 import type { DatabaseConfig } from '../env.js';
+import type {
+  CompaniesTable,
+  ContactEmailsTable,
+  ContactLinksTable,
+  ContactPhonesTable,
+  ContactSearchTable,
+  ContactsTable,
+  ContactTagsTable,
+  TagCadencesTable,
+} from '../contacts/contact.table.js';
 import type { MeetingParticipantsTable, MeetingsTable } from '../meetings/meeting.table.js';
+import type { AuditLogTable } from '../privacy/audit.table.js';
 import type { RoomsTable } from '../rooms/room.table.js';
+import type { TouchpointsTable } from '../touchpoints/touchpoint.table.js';
 import { migrations } from './migrations/index.js';
 import type { SettingsTable } from './settings.table.js';
 
@@ -22,6 +34,16 @@ export interface Database {
   rooms: RoomsTable;
   meetings: MeetingsTable;
   meeting_participants: MeetingParticipantsTable;
+  companies: CompaniesTable;
+  contacts: ContactsTable;
+  contact_emails: ContactEmailsTable;
+  contact_phones: ContactPhonesTable;
+  contact_tags: ContactTagsTable;
+  tag_cadences: TagCadencesTable;
+  contact_links: ContactLinksTable;
+  contact_search: ContactSearchTable;
+  touchpoints: TouchpointsTable;
+  audit_log: AuditLogTable;
 }
 
 /** The typed database handle; repositories take it (or a transaction) as their first argument. */

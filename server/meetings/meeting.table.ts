@@ -1,6 +1,6 @@
 // Table types of meeting records: one row per meeting, one per participant in it.
 import type { Insertable, Selectable } from 'kysely';
-import type { MeetingId, RoomId, UserId } from '../../shared/ids.js';
+import type { ContactId, MeetingId, RoomId, UserId } from '../../shared/ids.js';
 
 /** A meeting: it starts when a room first holds two people and ends when it is empty again. */
 export interface MeetingsTable {
@@ -20,6 +20,8 @@ export interface MeetingParticipantsTable {
   name: string;
   role: 'host' | 'guest';
   user_id: UserId | null;
+  /** The contact who came through a personal link, if any. */
+  contact_id: ContactId | null;
   joined_at: number;
   left_at: number | null;
 }

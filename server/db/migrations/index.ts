@@ -1,8 +1,10 @@
 // The ordered list of migrations. Names sort by time; add new files here, never edit old ones.
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-28T0600_initial.js';
+import * as relationshipMemory from './2026-11-28T1100_relationship_memory.js';
 
 /** Every migration, keyed by its timestamped name. */
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0600_initial': initial,
+  '2026-11-28T1100_relationship_memory': relationshipMemory,
 };

@@ -1,0 +1,94 @@
+// The folded search index over people, companies and notes: SQLite FTS5 by default, PostgreSQL
+// full-text search (a `simple` tsvector over the same folded text) on the Postgres dialect. Both
+// hold text folded by `foldText`, so "Mueller" finds "Müller" and "Weiss" finds "Weiß".
+import { sql, SqliteAdapter } from 'kysely';
+import { foldText } from '../../shared/fold.js';
+import type { Db } from '../db/database.js';
+import type { Viewer } from './contact.repository.js';
+
+/** What a search document describes. */
+export type SearchDocKind = 'contact' | 'company';
+
+/** One search hit. */
+export interface SearchHit {
+  kind: SearchDocKind;
+  id: string;
+}
+
+function isSqlite(db: Db): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
+/**
+ * Folded words (runs of letters and digits) of a text. Documents and queries are both cut into
+ * these, so that SQLite's and PostgreSQL's own tokenisers see the same words ("j.mueller@x.de"
+ * is j, mueller, x, de on both; PostgreSQL would otherwise keep an e-mail as one token).
+ */
+export function searchWords(text: string): string[] {
+  return foldText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0);
+}
+
+/** The search tokens of a query, at most eight. */
+export function queryTokens(query: string): string[] {
+  return searchWords(query).slice(0, 8);
+}
+
+/** Writes (or replaces) the search document of a contact or company from its raw text parts. */
+export async function indexSearchDoc(
+  db: Db,
+  kind: SearchDocKind,
+  id: string,
+  parts: (string | null | undefined)[],
+): Promise<void> {
+  const body = searchWords(parts.filter((p) => p).join(' ')).join(' ');
+  await removeSearchDoc(db, kind, id);
+  await db.insertInto('contact_search').values({ doc_kind: kind, doc_id: id, body }).execute();
+}
+
+/** Removes the search document of a contact or company. */
+export async function removeSearchDoc(db: Db, kind: SearchDocKind, id: string): Promise<void> {
+  await db
+    .deleteFrom('contact_search')
+    .where('doc_kind', '=', kind)
+    .where('doc_id', '=', id)
+    .execute();
+}
+
+/**
+ * Finds the contacts and companies the viewer may see whose documents contain every query token
+ * as a word prefix, best matches first.
+ */
+export async function searchDocs(
+  db: Db,
+  viewer: Viewer,
+  query: string,
+  limit: number,
+): Promise<SearchHit[]> {
+  const tokens = queryTokens(query);
+  if (tokens.length === 0) return [];
+  // Primary-key lookups of each hit's contact or company decide whether the viewer may see it.
+  const visible = viewer.isOwner
+    ? sql`(c.id is not null or co.id is not null)`
+    : sql`(c.owner_id = ${viewer.id} or c.shared = 1 or co.owner_id = ${viewer.id} or co.shared = 1)`;
+  const joins = sql`
+    left join contacts c on s.doc_kind = 'contact' and c.id = s.doc_id
+    left join companies co on s.doc_kind = 'company' and co.id = s.doc_id`;
+  if (isSqlite(db)) {
+    // Each token is quoted (so FTS5 operators in the input are plain text) and prefix-matched.
+    const match = tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
+    const rows = await sql<{ doc_kind: SearchDocKind; doc_id: string }>`
+      select s.doc_kind, s.doc_id from contact_search s ${joins}
+      where contact_search match ${match} and ${visible}
+      order by bm25(contact_search) limit ${limit}`.execute(db);
+    return rows.rows.map((r) => ({ kind: r.doc_kind, id: r.doc_id }));
+  }
+  const tsquery = tokens.map((t) => `${t}:*`).join(' & ');
+  const rows = await sql<{ doc_kind: SearchDocKind; doc_id: string }>`
+    select s.doc_kind, s.doc_id from contact_search s ${joins}
+    where s.tsv @@ to_tsquery('simple', ${tsquery}) and ${visible}
+    order by ts_rank(s.tsv, to_tsquery('simple', ${tsquery})) desc, s.doc_id
+    limit ${limit}`.execute(db);
+  return rows.rows.map((r) => ({ kind: r.doc_kind, id: r.doc_id }));
+}
