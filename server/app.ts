@@ -32,6 +32,7 @@ import { Invalid, toHttpError } from './errors.js';
 import type { Clock } from './lib/clock.js';
 import type { Lounge } from './lounge/lounge.js';
 import { loungeRoutes } from './lounge/lounge.routes.js';
+import { privacyRoutes } from './privacy/privacy.routes.js';
 import { roomRoutes } from './rooms/room.routes.js';
 import { findRoomByHandle } from './rooms/room.repository.js';
 
@@ -145,6 +146,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(accountRoutes(ctx), { prefix: '/api' });
   await app.register(roomRoutes(ctx), { prefix: '/api' });
   await app.register(contactRoutes(ctx), { prefix: '/api' });
+  await app.register(privacyRoutes(ctx), { prefix: '/api' });
   await app.register(loungeRoutes(ctx));
 
   await registerClient(app, ctx);

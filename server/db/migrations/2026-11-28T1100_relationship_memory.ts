@@ -166,6 +166,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`CREATE VIRTUAL TABLE contact_search USING fts5(
       doc_kind UNINDEXED, doc_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 0'
     )`.execute(db);
+    // Erasing a contact must also take its words out of the index segments, not only mark them
+    // deleted until the next merge (DSGVO erasure).
+    await sql`INSERT INTO contact_search(contact_search, rank) VALUES ('secure-delete', 1)`.execute(
+      db,
+    );
   } else {
     await sql`CREATE TABLE contact_search (
       doc_kind varchar(10) NOT NULL,
