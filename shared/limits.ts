@@ -36,6 +36,9 @@ export type RoomMode = (typeof ROOM_MODES)[number];
 /** Validates a room mode. */
 export const roomModeSchema = z.enum(ROOM_MODES);
 
+/** The token of a contact's personal room link (`/r/<handle>?c=<token>`). */
+export const personalLinkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'invalid link');
+
 /** A password that meets the length rule. */
 export const passwordSchema = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);
 

@@ -24,6 +24,7 @@ import {
   snoozeBodySchema,
 } from './contact.schemas.js';
 import { createContact, getContact, snoozeContact, updateContact } from './contact.service.js';
+import { personalLinkUrl } from './link.service.js';
 import { searchDocs } from './search.repository.js';
 
 const DAY_MS = 86_400_000;
@@ -102,6 +103,16 @@ export function contactRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return reply.status(204).send();
       },
     );
+
+    app.post('/contacts/:id/link', { schema: { params: contactIdParamsSchema } }, async (req) => {
+      const viewer = viewerOf(requireUser(req));
+      const url = await personalLinkUrl(db, clock, {
+        viewer,
+        contactId: req.params.id,
+        publicUrl: ctx.config.publicUrl,
+      });
+      return { url };
+    });
 
     app.get('/search', { schema: { querystring: searchQuerySchema } }, async (req) => {
       const viewer = viewerOf(requireUser(req));

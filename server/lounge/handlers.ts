@@ -1,5 +1,6 @@
 // One handler per client message type: authorize by connection state and role, then move people
 // through the hub. Handlers throw the named signaling errors; the lounge turns them into frames.
+import { findLinkedContact } from '../contacts/link.service.js';
 import type { KnockId, PeerId } from '../../shared/ids.js';
 import { ClientMessage, ServerMessage } from '../../shared/protocol/signaling.js';
 import type { ClientMessageData, ServerMessageInput } from '../../shared/protocol/signaling.js';
@@ -72,6 +73,9 @@ async function knock(hub: Hub, db: Db, conn: Connection, msg: Msg<'knock'>): Pro
   const live = hub.room(row);
   await hub.ensureRecovered(live);
   if (gone(hub, conn)) return;
+  // A personal link names the contact; an unknown or revoked one lets the guest knock as anyone.
+  const linked = msg.link ? await findLinkedContact(db, msg.link, row.id) : null;
+  if (gone(hub, conn)) return;
   const { clock, config } = hub.deps;
   const user = conn.origin.user;
   const decision = decideKnock({
@@ -94,6 +98,7 @@ async function knock(hub: Hub, db: Db, conn: Connection, msg: Msg<'knock'>): Pro
           name: msg.name,
           role: decision.kind === 'host' ? 'host' : 'guest',
           userId: user?.id ?? null,
+          contactId: decision.kind === 'host' ? null : (linked?.contactId ?? null),
           joinedAt: now,
         },
         ServerMessage.Joined,
@@ -101,7 +106,14 @@ async function knock(hub: Hub, db: Db, conn: Connection, msg: Msg<'knock'>): Pro
       return;
     case 'wait': {
       const knockId = newId<KnockId>();
-      live.lobby.add({ knockId, name: msg.name, knockedAt: now, owner: conn });
+      live.lobby.add({
+        knockId,
+        name: msg.name,
+        contactId: linked?.contactId ?? null,
+        company: linked?.companyName ?? null,
+        knockedAt: now,
+        owner: conn,
+      });
       conn.state = { kind: 'knocking', roomId: live.id, knockId };
       conn.send({ type: ServerMessage.Waiting, roomName: live.name });
       live.sendQueueToHosts();
@@ -146,6 +158,9 @@ async function resume(hub: Hub, db: Db, conn: Connection, msg: Msg<'resume'>): P
       name: claims.name,
       role,
       userId: claims.userId,
+      // A resume token does not carry the contact; a participant recovered from the meeting
+      // record (the usual case after a restart) keeps it.
+      contactId: null,
       joinedAt: clock.now(),
     },
     ServerMessage.Resumed,

@@ -2,7 +2,7 @@
 // leave, drop, grace expiry, recovery after a restart). Message handlers call these; nothing here
 // parses frames.
 import type { FastifyBaseLogger } from 'fastify';
-import type { KnockId, PeerId, RoomId, UserId } from '../../shared/ids.js';
+import type { ContactId, KnockId, PeerId, RoomId, UserId } from '../../shared/ids.js';
 import { CLOSE_REPLACED, ErrorCode, ServerMessage } from '../../shared/protocol/signaling.js';
 import type { Role } from '../../shared/protocol/signaling.js';
 import type { Config } from '../env.js';
@@ -32,6 +32,8 @@ export interface Identity {
   name: string;
   role: Role;
   userId: UserId | null;
+  /** The contact who came through a personal link, so the meeting becomes their touchpoint. */
+  contactId: ContactId | null;
   joinedAt: number;
 }
 
@@ -118,6 +120,7 @@ export class Hub {
         name: knock.name,
         role: 'guest',
         userId: conn.origin.user?.id ?? null,
+        contactId: knock.contactId,
         joinedAt: this.deps.clock.now(),
       },
       ServerMessage.Joined,
@@ -293,6 +296,7 @@ export class Hub {
         name: row.name,
         role: row.role,
         userId: row.user_id,
+        contactId: row.contact_id,
         media: { ...NO_MEDIA },
         joinedAt: row.joined_at,
         connection: null,

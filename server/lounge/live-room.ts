@@ -1,6 +1,6 @@
 // A room while it lives in memory: its participants (connected or within their grace period),
 // its lobby and its open meeting. Only the hub changes it; this file holds no I/O but sending.
-import type { MeetingId, PeerId, RoomId, UserId } from '../../shared/ids.js';
+import type { ContactId, MeetingId, PeerId, RoomId, UserId } from '../../shared/ids.js';
 import type { RoomMode } from '../../shared/limits.js';
 import type {
   MediaState,
@@ -21,6 +21,8 @@ export interface Participant {
   name: string;
   role: Role;
   userId: UserId | null;
+  /** The contact who came through a personal link. */
+  contactId: ContactId | null;
   media: MediaState;
   /** When this person joined the room (kept across resumes). */
   joinedAt: number;

@@ -79,9 +79,30 @@ describe('nextKnockStatus', () => {
 describe('Lobby', () => {
   function lobbyOfThree() {
     const lobby = new Lobby<string>();
-    lobby.add({ knockId: id('k1'), name: 'Anna', knockedAt: 1, owner: 'socket-1' });
-    lobby.add({ knockId: id('k2'), name: 'Bernd', knockedAt: 2, owner: 'socket-2' });
-    lobby.add({ knockId: id('k3'), name: 'Cem', knockedAt: 3, owner: 'socket-3' });
+    lobby.add({
+      knockId: id('k1'),
+      name: 'Anna',
+      contactId: null,
+      company: null,
+      knockedAt: 1,
+      owner: 'socket-1',
+    });
+    lobby.add({
+      knockId: id('k2'),
+      name: 'Bernd',
+      contactId: null,
+      company: null,
+      knockedAt: 2,
+      owner: 'socket-2',
+    });
+    lobby.add({
+      knockId: id('k3'),
+      name: 'Cem',
+      contactId: null,
+      company: null,
+      knockedAt: 3,
+      owner: 'socket-3',
+    });
     return lobby;
   }
 
@@ -89,9 +110,9 @@ describe('Lobby', () => {
     const lobby = lobbyOfThree();
     expect(lobby.size).toBe(3);
     expect(lobby.snapshot()).toEqual([
-      { knockId: 'k1', name: 'Anna', knockedAt: 1, heldMessage: null },
-      { knockId: 'k2', name: 'Bernd', knockedAt: 2, heldMessage: null },
-      { knockId: 'k3', name: 'Cem', knockedAt: 3, heldMessage: null },
+      { knockId: 'k1', name: 'Anna', company: null, knockedAt: 1, heldMessage: null },
+      { knockId: 'k2', name: 'Bernd', company: null, knockedAt: 2, heldMessage: null },
+      { knockId: 'k3', name: 'Cem', company: null, knockedAt: 3, heldMessage: null },
     ]);
   });
 

@@ -1,6 +1,6 @@
 // The lobby as a pure state machine: what a knock leads to, and how a waiting knock moves
 // between waiting, held, admitted, rejected and left. No sockets, timers or database here.
-import type { KnockId } from '../../shared/ids.js';
+import type { ContactId, KnockId } from '../../shared/ids.js';
 import type { RoomMode } from '../../shared/limits.js';
 import { ErrorCode } from '../../shared/protocol/signaling.js';
 
@@ -61,6 +61,9 @@ export function nextKnockStatus(status: KnockStatus, event: KnockEvent): KnockSt
 export interface Knock<T> {
   knockId: KnockId;
   name: string;
+  /** The contact and company of a guest who came through a personal link. */
+  contactId: ContactId | null;
+  company: string | null;
   knockedAt: number;
   heldMessage: string | null;
   status: KnockStatus;
@@ -71,6 +74,7 @@ export interface Knock<T> {
 export interface KnockSnapshot {
   knockId: KnockId;
   name: string;
+  company: string | null;
   knockedAt: number;
   heldMessage: string | null;
 }
@@ -85,7 +89,14 @@ export class Lobby<T> {
   }
 
   /** Queues a new knock as waiting. */
-  add(props: { knockId: KnockId; name: string; knockedAt: number; owner: T }): Knock<T> {
+  add(props: {
+    knockId: KnockId;
+    name: string;
+    contactId: ContactId | null;
+    company: string | null;
+    knockedAt: number;
+    owner: T;
+  }): Knock<T> {
     const knock: Knock<T> = { ...props, heldMessage: null, status: 'waiting' };
     this.knocks.set(knock.knockId, knock);
     return knock;
@@ -128,6 +139,7 @@ export class Lobby<T> {
     return this.list().map((k) => ({
       knockId: k.knockId,
       name: k.name,
+      company: k.company,
       knockedAt: k.knockedAt,
       heldMessage: k.heldMessage,
     }));

@@ -51,7 +51,7 @@ export class Lounge implements Service {
   private stopped = false;
 
   constructor(private readonly deps: LoungeDeps) {
-    this.recorder = new MeetingRecorder(deps.db, deps.log);
+    this.recorder = new MeetingRecorder(deps.db, deps.clock, deps.log);
     this.hub = new Hub({
       config: deps.config,
       clock: deps.clock,

@@ -1,6 +1,8 @@
 // Records meetings while the hub runs: decides synchronously (in memory) when a meeting opens,
 // grows and ends, and writes to the database in a per-room queue so writes land in order.
 // A failed write is logged and never reaches signaling.
+import type { Clock } from '../lib/clock.js';
+import { recordMeetingTouchpoints } from '../touchpoints/touchpoint.service.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { MeetingId, RoomId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
@@ -30,6 +32,7 @@ export class MeetingRecorder {
 
   constructor(
     private readonly db: Db,
+    private readonly clock: Clock,
     private readonly log: FastifyBaseLogger,
   ) {}
 
@@ -71,13 +74,14 @@ export class MeetingRecorder {
     if (room.occupancy > 0) return;
     room.meeting = null;
     const endedAt = meeting.lastLeftAt;
-    this.write(room.id, 'end meeting', (db) =>
-      endMeeting(db, {
+    this.write(room.id, 'end meeting', async (db) => {
+      await endMeeting(db, {
         id: meeting.id,
         endedAt,
         durationMs: Math.max(0, endedAt - meeting.startedAt),
-      }),
-    );
+      });
+      await recordMeetingTouchpoints(db, this.clock, meeting.id);
+    });
   }
 
   /**
@@ -87,7 +91,7 @@ export class MeetingRecorder {
   async loadOpen(roomId: RoomId, strayEndedAt: number): Promise<OpenMeetingRecord | null> {
     const result = await this.run(roomId, 'load open meeting', async (db) => {
       const [latest, ...strays] = await listOpenMeetingsOfRoom(db, roomId);
-      for (const stray of strays) await closeMeeting(db, stray, strayEndedAt);
+      for (const stray of strays) await closeMeeting(db, this.clock, stray, strayEndedAt);
       if (!latest) return null;
       return { meeting: latest, present: await listPresentParticipants(db, latest.id) };
     });
@@ -101,7 +105,7 @@ export class MeetingRecorder {
   closeStale(meeting: MeetingRow, leftAt: number, isAdopted: () => boolean): void {
     this.write(meeting.room_id, 'close stale meeting', async (db) => {
       if (isAdopted()) return;
-      await closeMeeting(db, meeting, leftAt);
+      await closeMeeting(db, this.clock, meeting, leftAt);
     });
   }
 
@@ -144,12 +148,18 @@ function participantRow(meetingId: MeetingId, p: Participant) {
     name: p.name,
     role: p.role,
     user_id: p.userId,
+    contact_id: p.contactId,
     joined_at: p.joinedAt,
     left_at: null,
   };
 }
 
-async function closeMeeting(db: Db, meeting: MeetingRow, leftAt: number): Promise<void> {
+async function closeMeeting(
+  db: Db,
+  clock: Clock,
+  meeting: MeetingRow,
+  leftAt: number,
+): Promise<void> {
   await markAllParticipantsLeft(db, meeting.id, leftAt);
   const endedAt = Math.max(leftAt, (await findLastDeparture(db, meeting.id)) ?? leftAt);
   await endMeeting(db, {
@@ -157,4 +167,5 @@ async function closeMeeting(db: Db, meeting: MeetingRow, leftAt: number): Promis
     endedAt,
     durationMs: Math.max(0, endedAt - meeting.started_at),
   });
+  await recordMeetingTouchpoints(db, clock, meeting.id);
 }

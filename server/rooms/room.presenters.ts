@@ -21,13 +21,21 @@ export function presentRoom(row: RoomRow, publicUrl: string): RoomView {
   };
 }
 
-/** Presents a room to whoever opened its link; only the host learns its id and mode. */
-export function presentPublicRoom(room: PublicRoom, isHost: boolean): PublicRoomView {
+/**
+ * Presents a room to whoever opened its link; only the host learns its id and mode. A personal
+ * link adds the name of the contact it was made for, to greet them.
+ */
+export function presentPublicRoom(
+  room: PublicRoom,
+  isHost: boolean,
+  greeting: string | null = null,
+): PublicRoomView {
   const view: PublicRoomView = {
     handle: room.handle,
     name: room.name,
     hostName: room.host_name,
     isHost,
+    ...(greeting && !isHost ? { greeting } : {}),
   };
   return isHost ? { ...view, id: room.id, mode: room.mode } : view;
 }

@@ -2,12 +2,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser } from '../accounts/auth.js';
 import type { AppContext } from '../app.js';
+import { findLinkedContact } from '../contacts/link.service.js';
 import { presentPublicRoom, presentRoom } from './room.presenters.js';
 import { listRoomsOfOwner } from './room.repository.js';
 import {
   changeRoomBodySchema,
   createRoomBodySchema,
   roomHandleParamsSchema,
+  publicRoomQuerySchema,
   roomIdParamsSchema,
 } from './room.schemas.js';
 import { archiveRoom, changeRoom, createNamedRoom, findPublicRoom } from './room.service.js';
@@ -54,10 +56,14 @@ export function roomRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/rooms/public/:handle',
-      { schema: { params: roomHandleParamsSchema } },
+      { schema: { params: roomHandleParamsSchema, querystring: publicRoomQuerySchema } },
       async (req) => {
         const room = await findPublicRoom(ctx.db, req.params.handle);
-        return { room: presentPublicRoom(room, req.user?.id === room.owner_id) };
+        // A personal link greets its contact by name; anything else is a plain room link.
+        const linked = req.query.c ? await findLinkedContact(ctx.db, req.query.c, room.id) : null;
+        return {
+          room: presentPublicRoom(room, req.user?.id === room.owner_id, linked?.name ?? null),
+        };
       },
     );
   };

@@ -1,7 +1,7 @@
 // Input schemas of the rooms routes; handler types are derived from them.
 import { z } from 'zod';
 import type { RoomId } from '../../shared/ids.js';
-import { roomHandleSchema, roomModeSchema } from '../../shared/limits.js';
+import { personalLinkTokenSchema, roomHandleSchema, roomModeSchema } from '../../shared/limits.js';
 
 /** Longest room name. */
 export const MAX_ROOM_NAME_LENGTH = 80;
@@ -34,6 +34,16 @@ export const changeRoomBodySchema = z
   .refine((body) => body.name !== undefined || body.mode !== undefined, {
     message: 'give a name or a mode',
   });
+
+/** Query of the public room lookup: the token of a personal link, if the guest came through one. */
+export const publicRoomQuerySchema = z.object({
+  // Anything else than a well-formed token is ignored rather than refused: the room still opens.
+  c: z
+    .string()
+    .max(200)
+    .optional()
+    .transform((c) => (c && personalLinkTokenSchema.safeParse(c).success ? c : undefined)),
+});
 
 /** Path parameters of the public room lookup; any string, since unknown handles are a 404. */
 export const roomHandleParamsSchema = z.object({ handle: z.string().max(200) });

@@ -1,7 +1,7 @@
 // Rules about touchpoints: they are appended, never rewritten; a contact's last touch follows the
 // log (newer wins) and can be recomputed from it at any time.
 import type { TouchpointKind } from '../../shared/contacts.js';
-import type { ContactId, MeetingId, TouchpointId } from '../../shared/ids.js';
+import type { CompanyId, ContactId, MeetingId, TouchpointId } from '../../shared/ids.js';
 import { getContact } from '../contacts/contact.service.js';
 import type { Viewer } from '../contacts/contact.repository.js';
 import type { Db } from '../db/database.js';
@@ -73,4 +73,76 @@ export async function recomputeLastTouch(db: Db, contactId: ContactId): Promise<
     .where('id', '=', contactId)
     .execute();
   return newest;
+}
+
+/**
+ * Writes the touchpoints of an ended meeting: one `meeting` touchpoint per contact who came
+ * through a personal link, with the time they spent in it (several visits add up), authored by
+ * the room's host. Safe to run twice: a meeting gives each contact one touchpoint.
+ */
+export async function recordMeetingTouchpoints(
+  db: Db,
+  clock: Clock,
+  meetingId: MeetingId,
+): Promise<void> {
+  const meeting = await db
+    .selectFrom('meetings')
+    .select(['host_user_id', 'ended_at'])
+    .where('id', '=', meetingId)
+    .executeTakeFirst();
+  if (!meeting) return;
+  const visits = await db
+    .selectFrom('meeting_participants')
+    .innerJoin('contacts', 'contacts.id', 'meeting_participants.contact_id')
+    .select([
+      'meeting_participants.contact_id as contactId',
+      'meeting_participants.joined_at as joinedAt',
+      'meeting_participants.left_at as leftAt',
+      'contacts.company_id as companyId',
+    ])
+    .where('meeting_participants.meeting_id', '=', meetingId)
+    .execute();
+  const byContact = new Map<
+    ContactId,
+    { from: number; durationMs: number; companyId: CompanyId | null }
+  >();
+  for (const v of visits) {
+    if (!v.contactId) continue;
+    const left = v.leftAt ?? meeting.ended_at ?? v.joinedAt;
+    const entry = byContact.get(v.contactId) ?? {
+      from: v.joinedAt,
+      durationMs: 0,
+      companyId: v.companyId,
+    };
+    entry.from = Math.min(entry.from, v.joinedAt);
+    entry.durationMs += Math.max(0, left - v.joinedAt);
+    byContact.set(v.contactId, entry);
+  }
+  const now = clock.now();
+  for (const [contactId, entry] of byContact) {
+    await db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('touchpoints')
+        .values({
+          id: newId<TouchpointId>(),
+          contact_id: contactId,
+          company_id: entry.companyId,
+          author_id: meeting.host_user_id,
+          kind: 'meeting',
+          occurred_at: entry.from,
+          duration_ms: entry.durationMs,
+          summary: '',
+          next_step: null,
+          next_step_due_at: null,
+          next_step_done_at: null,
+          meeting_id: meetingId,
+          created_at: now,
+        })
+        .onConflict((oc) => oc.columns(['meeting_id', 'contact_id']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0) {
+        await touchContact(trx, contactId, entry.from);
+      }
+    });
+  }
 }

@@ -20,6 +20,8 @@ export interface PublicRoomView {
   name: string;
   hostName: string;
   isHost: boolean;
+  /** The name of the contact a personal link was made for (guests only). */
+  greeting?: string;
   id?: RoomId;
   mode?: RoomMode;
 }

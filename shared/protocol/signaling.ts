@@ -7,6 +7,7 @@ import {
   MAX_CHAT_LENGTH,
   MAX_HOLD_MESSAGE_LENGTH,
   displayNameSchema,
+  personalLinkTokenSchema,
   roomHandleSchema,
   roomModeSchema,
 } from '../limits.js';
@@ -121,6 +122,8 @@ export type PeerInfo = z.infer<typeof peerSchema>;
 export const knockSchema = z.object({
   knockId: knockIdSchema,
   name: z.string(),
+  /** The company of a contact who came through a personal link. */
+  company: z.string().nullable().optional(),
   knockedAt: z.number(),
   heldMessage: z.string().nullable(),
 });
@@ -138,6 +141,8 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     type: z.literal(ClientMessage.Knock),
     room: roomHandleSchema,
     name: displayNameSchema,
+    /** The token of a personal link (`?c=` in the room link), when the guest came through one. */
+    link: personalLinkTokenSchema.optional(),
   }),
   z.object({ type: z.literal(ClientMessage.Resume), token: z.string().min(1).max(2_000) }),
   z.object({ type: z.literal(ClientMessage.Admit), knockId: knockIdSchema }),
