@@ -56,6 +56,16 @@ async function freshOwnerRoom(w: World): Promise<RoomId> {
   return res.json<{ room: { id: RoomId } }>().room.id;
 }
 
+/** A contact of the account owner's, not shared: other sellers must not learn it exists. */
+async function freshOwnerContact(w: World): Promise<string> {
+  const res = await w.owner.agent.post('/api/contacts', {
+    name: unique('Kunde'),
+    emails: [`${unique('kunde')}@example.test`],
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json<{ contact: { id: string } }>().contact.id;
+}
+
 /** The table: every registered route (HEAD routes follow their GET) and what each actor gets. */
 const ROUTES: Record<string, Probe[]> = {
   'GET /healthz': [{ request: () => get('/healthz'), expect: [200, 200, 200, 200] }],
@@ -221,6 +231,100 @@ const ROUTES: Record<string, Probe[]> = {
       what: 'an unknown room',
       request: () => get('/api/rooms/public/nobody-here'),
       expect: [404, 404, 404, 404],
+    },
+  ],
+
+  'GET /api/contacts': [
+    {
+      request: () => get('/api/contacts'),
+      expect: [401, 401, 200, 200],
+      check: (res, actor) => {
+        if (res.statusCode !== 200) return;
+        const names = res.json<{ contacts: { name: string }[] }>().contacts.map((c) => c.name);
+        // The owner's contacts are not shared: the other seller sees none of them.
+        if (actor === 'otherSeller') expect(names.filter((n) => n.startsWith('Kunde'))).toEqual([]);
+      },
+    },
+  ],
+  'POST /api/contacts': [
+    {
+      request: () => ({ method: 'POST', url: '/api/contacts', body: { name: unique('Neu') } }),
+      expect: [403, 401, 201, 201],
+    },
+  ],
+  'GET /api/contacts/:id': [
+    {
+      request: async (w) => get(`/api/contacts/${await freshOwnerContact(w)}`),
+      expect: [401, 401, 404, 200],
+    },
+  ],
+  'PUT /api/contacts/:id': [
+    {
+      request: async (w) => ({
+        method: 'PUT',
+        url: `/api/contacts/${await freshOwnerContact(w)}`,
+        body: { name: 'Changed' },
+      }),
+      expect: [403, 401, 404, 200],
+    },
+  ],
+  'POST /api/contacts/:id/touchpoints': [
+    {
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/contacts/${await freshOwnerContact(w)}/touchpoints`,
+        body: { kind: 'call' },
+      }),
+      expect: [403, 401, 404, 201],
+    },
+  ],
+  'POST /api/contacts/:id/snooze': [
+    {
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/contacts/${await freshOwnerContact(w)}/snooze`,
+        body: { days: 7 },
+      }),
+      expect: [403, 401, 404, 204],
+    },
+  ],
+  'POST /api/contacts/:id/link': [
+    {
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/contacts/${await freshOwnerContact(w)}/link`,
+      }),
+      expect: [403, 401, 404, 200],
+    },
+  ],
+  'GET /api/contacts/:id/export': [
+    {
+      request: async (w) => get(`/api/contacts/${await freshOwnerContact(w)}/export`),
+      expect: [401, 401, 404, 200],
+    },
+  ],
+  'DELETE /api/contacts/:id': [
+    {
+      request: async (w) => ({
+        method: 'DELETE',
+        url: `/api/contacts/${await freshOwnerContact(w)}`,
+      }),
+      expect: [403, 401, 404, 204],
+    },
+  ],
+  'GET /api/search': [
+    {
+      request: async (w) => {
+        await freshOwnerContact(w);
+        return get('/api/search?q=kunde');
+      },
+      expect: [401, 401, 200, 200],
+      check: (res, actor) => {
+        if (res.statusCode !== 200) return;
+        const { results } = res.json<{ results: unknown[] }>();
+        if (actor === 'otherSeller') expect(results).toEqual([]);
+        if (actor === 'owner') expect(results.length).toBeGreaterThan(0);
+      },
     },
   ],
 };

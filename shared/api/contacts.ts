@@ -44,3 +44,66 @@ export interface TouchpointView {
   nextStepDueAt: number | null;
   nextStepDoneAt: number | null;
 }
+
+/** Why someone is on the Today list (an open set: other features add kinds, e.g. machine alarms). */
+export interface TodayReasonView {
+  /** `overdue`, `birthday`, `next_step_due`, `meeting_today`, or a kind another feature adds. */
+  kind: string;
+  /** Details for the text, e.g. `{ days: 3 }` for a birthday in three days, `{ ratio: 1.4 }`. */
+  detail: Record<string, string | number>;
+}
+
+/** One person on the Today list, with the right moment and personal context at a glance. */
+export interface TodayEntryView {
+  contact: ContactView;
+  reasons: TodayReasonView[];
+  /** Days since the last touch. */
+  daysSinceTouch: number;
+  /** Days since last touch divided by the cadence. */
+  ratio: number;
+  /** The person's local time now ("HH:MM") and whether it is within their best reach time. */
+  localTime: string;
+  timeZone: string;
+  inReachWindow: boolean;
+  /** Start of the next reach window (epoch ms), when there are windows and it is not now. */
+  nextReachAt: number | null;
+}
+
+/** GET /api/today. */
+export interface TodayView {
+  entries: TodayEntryView[];
+  /** How many qualified before the cap. */
+  total: number;
+  cap: number;
+}
+
+/** A column mapping target of the CSV import. */
+export type CsvTarget = string;
+
+/** POST /api/imports/csv/preview: what the file looks like and a suggested column mapping. */
+export interface CsvPreviewView {
+  encoding: string;
+  delimiter: string;
+  columns: string[];
+  sample: string[][];
+  /** Column index → target field (or null to ignore). */
+  suggested: (CsvTarget | null)[];
+  targets: CsvTarget[];
+  rowCount: number;
+}
+
+/** One row that could not be imported, with its line in the file and why. */
+export interface ImportErrorView {
+  line: number;
+  code: string;
+  field?: string;
+  detail?: string;
+}
+
+/** The outcome of an import. */
+export interface ImportResultView {
+  created: number;
+  /** Rows that matched an existing contact by e-mail or phone and updated it. */
+  updated: number;
+  errors: ImportErrorView[];
+}
