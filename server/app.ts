@@ -34,6 +34,7 @@ import type { Lounge } from './lounge/lounge.js';
 import { loungeRoutes } from './lounge/lounge.routes.js';
 import { privacyRoutes } from './privacy/privacy.routes.js';
 import { roomRoutes } from './rooms/room.routes.js';
+import { todayRoutes } from './today/today.routes.js';
 import { findRoomByHandle } from './rooms/room.repository.js';
 
 /** What every feature plugin receives: config and the shared infrastructure. */
@@ -147,6 +148,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(roomRoutes(ctx), { prefix: '/api' });
   await app.register(contactRoutes(ctx), { prefix: '/api' });
   await app.register(privacyRoutes(ctx), { prefix: '/api' });
+  await app.register(todayRoutes(ctx), { prefix: '/api' });
   await app.register(loungeRoutes(ctx));
 
   await registerClient(app, ctx);

@@ -312,6 +312,20 @@ const ROUTES: Record<string, Probe[]> = {
       expect: [403, 401, 404, 204],
     },
   ],
+  'GET /api/today': [
+    {
+      request: async (w) => {
+        await freshOwnerContact(w);
+        return get('/api/today');
+      },
+      expect: [401, 401, 200, 200],
+      check: (res, actor) => {
+        if (res.statusCode !== 200 || actor !== 'otherSeller') return;
+        // Today lists the seller's own people only.
+        expect(res.json<{ entries: unknown[] }>().entries).toEqual([]);
+      },
+    },
+  ],
   'GET /api/search': [
     {
       request: async (w) => {

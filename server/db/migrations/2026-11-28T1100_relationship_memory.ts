@@ -99,6 +99,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('tag', 'varchar(40)', (c) => c.primaryKey())
     .addColumn('days', 'integer', (c) => c.notNull())
     .execute();
+  // The defaults a team starts with (written out here: migrations never import app code).
+  await db
+    .insertInto('tag_cadences')
+    .values([
+      { tag: 'key account', days: 14 },
+      { tag: 'customer', days: 30 },
+      { tag: 'prospect', days: 90 },
+    ])
+    .execute();
 
   await db.schema
     .createTable('touchpoints')
@@ -125,6 +134,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createIndex('touchpoints_company_time')
     .on('touchpoints')
     .columns(['company_id', 'occurred_at'])
+    .execute();
+  await db.schema
+    .createIndex('touchpoints_next_step_due')
+    .on('touchpoints')
+    .column('next_step_due_at')
     .execute();
   await db.schema
     .createIndex('touchpoints_meeting_contact')

@@ -1,0 +1,134 @@
+// The Today list from the database, on SQLite and PostgreSQL, with a fake clock: who is due by
+// cadence (own or by tag), birthdays, next steps, snoozing, the cap, and a call that drops a rank.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contactInputSchema } from '../../shared/contacts.js';
+import type { ContactDraft } from '../../shared/contacts.js';
+import type { ContactId } from '../../shared/ids.js';
+import type { Viewer } from '../contacts/contact.repository.js';
+import { createContact, snoozeContact } from '../contacts/contact.service.js';
+import { FakeClock } from '../lib/clock.js';
+import { DIALECTS, createTestDatabase } from '../test/databases.js';
+import type { TestDatabase } from '../test/databases.js';
+import { createHost } from '../test/lounge-harness.js';
+import { logTouchpoint } from '../touchpoints/touchpoint.service.js';
+import { buildToday } from './today.service.js';
+
+const DAY = 86_400_000;
+
+describe.each(DIALECTS)('Today on %s', (dialect) => {
+  let tdb: TestDatabase;
+  let seller: Viewer;
+  let other: Viewer;
+  // 2026-11-28 09:00 UTC, a Saturday.
+  const clock = new FakeClock(Date.UTC(2026, 10, 28, 9, 0, 0));
+  const ids = new Map<string, ContactId>();
+
+  /** Creates a contact whose last touch was `daysAgo` days ago (a call on that day). */
+  async function person(viewer: Viewer, draft: ContactDraft, daysAgo: number | null) {
+    const created = new FakeClock(clock.now() - 400 * DAY);
+    const record = await createContact(tdb.db, created, {
+      viewer,
+      input: contactInputSchema.parse(draft),
+    });
+    if (daysAgo !== null) {
+      await logTouchpoint(tdb.db, clock, {
+        viewer,
+        contactId: record.row.id,
+        kind: 'call',
+        summary: '',
+        occurredAt: clock.now() - daysAgo * DAY,
+      });
+    }
+    ids.set(draft.name, record.row.id);
+    return record.row.id;
+  }
+
+  const names = async (viewer: Viewer) =>
+    (await buildToday(tdb.db, clock, viewer)).entries.map((e) => e.contact.name);
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase(dialect);
+    seller = { id: (await createHost(tdb.db, { name: 'Tanja Today' })).userId, isOwner: false };
+    other = { id: (await createHost(tdb.db, { name: 'Olaf Other' })).userId, isOwner: false };
+    // Key account (14 days) touched 28 days ago: ratio 2.
+    await person(seller, { name: 'Kai Key', tags: ['key account'] }, 28);
+    // Customer (30 days) touched 45 days ago: ratio 1.5.
+    await person(seller, { name: 'Carla Customer', tags: ['customer'] }, 45);
+    // Prospect (90 days) touched 45 days ago: not due.
+    await person(seller, { name: 'Paul Prospect', tags: ['prospect'] }, 45);
+    // Own cadence of 7 days beats the tag: ratio 10/7.
+    await person(seller, { name: 'Olga Own', tags: ['prospect'], cadenceDays: 7 }, 10);
+    // Not due, but a birthday in two days (30 Nov).
+    await person(seller, { name: 'Bea Birthday', birthday: { month: 11, day: 30 } }, 1);
+    // Not due, but a next step due today.
+    const nina = await person(seller, { name: 'Nina Next', tags: ['prospect'] }, 2);
+    await logTouchpoint(tdb.db, clock, {
+      viewer: seller,
+      contactId: nina,
+      kind: 'note',
+      summary: 'Angebot versprochen',
+      occurredAt: clock.now() - 2 * DAY,
+      nextStep: 'Angebot schicken',
+      nextStepDueAt: clock.now() + 2 * 3600_000,
+    });
+    // Never touched, created 400 days ago: fallback cadence 60 days, very overdue.
+    await person(seller, { name: 'Nora Never' }, null);
+    // Another seller's overdue contact never shows up on this seller's list.
+    await person(other, { name: 'Xaver Foreign' }, 300);
+  });
+
+  afterAll(async () => {
+    await tdb.destroy();
+  });
+
+  it('ranks by overdue ratio, raised by reasons, and shows why', async () => {
+    const today = await buildToday(tdb.db, clock, seller);
+    expect(today.entries.map((e) => e.contact.name)).toEqual([
+      'Nora Never',
+      'Kai Key',
+      'Nina Next',
+      'Carla Customer',
+      'Olga Own',
+      'Bea Birthday',
+    ]);
+    expect(today.total).toBe(6);
+    const byName = new Map(today.entries.map((e) => [e.contact.name, e]));
+    expect(byName.get('Kai Key')?.ratio).toBeCloseTo(2, 5);
+    expect(byName.get('Kai Key')?.reasons.map((r) => r.kind)).toEqual(['overdue']);
+    expect(byName.get('Olga Own')?.ratio).toBeCloseTo(10 / 7, 5);
+    expect(byName.get('Nina Next')?.reasons.map((r) => r.kind)).toEqual(['next_step_due']);
+    expect(byName.get('Bea Birthday')?.reasons.map((r) => r.kind)).toEqual(['birthday']);
+    expect(byName.get('Bea Birthday')?.reasons[0]?.detail).toMatchObject({ daysUntil: 2 });
+    expect(byName.has('Paul Prospect')).toBe(false);
+    expect(byName.get('Kai Key')?.timeZone).toBe('Europe/Berlin');
+    expect(byName.get('Kai Key')?.localTime).toBe('10:00');
+  });
+
+  it('shows each seller only their own people', async () => {
+    expect(await names(other)).toEqual(['Xaver Foreign']);
+  });
+
+  it('caps the list and still counts everyone who qualified', async () => {
+    const capped = await buildToday(tdb.db, clock, seller, 3);
+    expect(capped.entries).toHaveLength(3);
+    expect(capped.total).toBe(6);
+  });
+
+  it('hides a snoozed contact until the snooze ends', async () => {
+    await snoozeContact(tdb.db, seller, ids.get('Kai Key')!, clock.now() + DAY);
+    expect(await names(seller)).not.toContain('Kai Key');
+    clock.advance(DAY + 1);
+    expect(await names(seller)).toContain('Kai Key');
+    clock.advance(-(DAY + 1));
+  });
+
+  it('drops a contact once they are called', async () => {
+    await logTouchpoint(tdb.db, clock, {
+      viewer: seller,
+      contactId: ids.get('Carla Customer')!,
+      kind: 'call',
+      summary: 'Gutes Gespräch',
+    });
+    expect(await names(seller)).not.toContain('Carla Customer');
+  });
+});

@@ -1,0 +1,165 @@
+// The Today list from the database: a few SQL queries find everyone who could be on it (due by
+// cadence, a birthday this week, a next step due), `rankToday` orders them, and the entries come
+// back with the person's local time and whether now is a good moment to reach them.
+import { sql } from 'kysely';
+import type { TodayView } from '../../shared/api/contacts.js';
+import { FALLBACK_CADENCE_DAYS } from '../../shared/contacts.js';
+import type { ContactId } from '../../shared/ids.js';
+import { presentContact } from '../contacts/contact.presenters.js';
+import { findContactsByIds, loadContactRecords } from '../contacts/contact.repository.js';
+import type { Viewer } from '../contacts/contact.repository.js';
+import type { Db } from '../db/database.js';
+import type { Clock } from '../lib/clock.js';
+import { openNextSteps } from '../touchpoints/touchpoint.repository.js';
+import { effectiveCadence, rankToday, TODAY_CAP } from './rank.js';
+import { localMoment, reachStatus } from './reach.js';
+import type { TodayCandidate } from './reasons.js';
+import { addDays, DEFAULT_TIME_ZONE, wallClock, zonedTimeToEpoch } from './time-zone.js';
+
+const DAY_MS = 86_400_000;
+
+/** The team's cadence per tag (seeded with the defaults, changeable by the owner). */
+export async function loadTagCadences(db: Db): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('tag_cadences').selectAll().execute();
+  return Object.fromEntries(rows.map((r) => [r.tag, r.days]));
+}
+
+/** (month, day) pairs from yesterday to a week ahead: every zone's "this week" of birthdays. */
+function birthdayDays(now: number): { month: number; day: number }[] {
+  const today = wallClock(now, 'UTC');
+  return Array.from({ length: 9 }, (_, i) => addDays(today, i - 1)).map((d) => ({
+    month: d.month,
+    day: d.day,
+  }));
+}
+
+/**
+ * Ids of the viewer's contacts that may qualify: the most overdue ones (by their effective
+ * cadence), everyone with a birthday about now, and everyone with a next step due by the end of
+ * today. The ranking decides among them; `dueCount` is how many are due in all.
+ */
+async function findCandidateIds(
+  db: Db,
+  viewer: Viewer,
+  now: number,
+  endOfToday: number,
+  take: number,
+): Promise<{ ids: ContactId[]; dueCount: number }> {
+  const last = sql<number>`coalesce(c.last_touch_at, c.created_at)`;
+  const cadence = sql<number>`coalesce(c.cadence_days, t.days, ${FALLBACK_CADENCE_DAYS})`;
+  const base = db
+    .selectFrom('contacts as c')
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('contact_tags as ct')
+          .innerJoin('tag_cadences as tc', 'tc.tag', 'ct.tag')
+          .select(['ct.contact_id', (e) => e.fn.min('tc.days').as('days')])
+          .groupBy('ct.contact_id')
+          .as('t'),
+      (join) => join.onRef('t.contact_id', '=', 'c.id'),
+    )
+    .where('c.owner_id', '=', viewer.id)
+    .where((eb) => eb.or([eb('c.snoozed_until', 'is', null), eb('c.snoozed_until', '<=', now)]))
+    // bigint arithmetic: days times milliseconds overflows PostgreSQL's integer.
+    .where(
+      sql<boolean>`${last} + cast(${cadence} as bigint) * ${sql.lit(DAY_MS)} <= ${sql.lit(now)}`,
+    );
+  const [due, count, birthdays, steps] = await Promise.all([
+    base
+      .select('c.id')
+      .orderBy(sql`(${sql.lit(now)} - ${last}) * 1.0 / ${cadence}`, 'desc')
+      .orderBy('c.id')
+      .limit(take)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    db
+      .selectFrom('contacts')
+      .select('id')
+      .where('owner_id', '=', viewer.id)
+      .where((eb) =>
+        eb.or(
+          birthdayDays(now).map((d) =>
+            eb.and([eb('birthday_month', '=', d.month), eb('birthday_day', '=', d.day)]),
+          ),
+        ),
+      )
+      .execute(),
+    db
+      .selectFrom('touchpoints')
+      .innerJoin('contacts', 'contacts.id', 'touchpoints.contact_id')
+      .select('contacts.id')
+      .where('contacts.owner_id', '=', viewer.id)
+      .where('touchpoints.next_step_due_at', '<=', endOfToday)
+      .where('touchpoints.next_step_done_at', 'is', null)
+      .execute(),
+  ]);
+  const ids = new Set<ContactId>([
+    ...due.map((r) => r.id),
+    ...birthdays.map((r) => r.id),
+    ...steps.map((r) => r.id),
+  ]);
+  return { ids: [...ids], dueCount: Number(count?.n ?? 0) };
+}
+
+/** Builds the viewer's Today list at `clock.now()`, capped at `cap`. */
+export async function buildToday(
+  db: Db,
+  clock: Clock,
+  viewer: Viewer,
+  cap = TODAY_CAP,
+): Promise<TodayView> {
+  const now = clock.now();
+  const sellerZone = DEFAULT_TIME_ZONE;
+  const wall = wallClock(now, sellerZone);
+  const endOfToday = zonedTimeToEpoch(addDays(wall, 1), 0, sellerZone) - 1;
+  const [{ ids, dueCount }, tagCadences] = await Promise.all([
+    // Anyone outside the `cap` most overdue who has a reason is in the other sets, so this many
+    // overdue ones are enough for the ranking to be exact.
+    findCandidateIds(db, viewer, now, endOfToday, cap * 4),
+    loadTagCadences(db),
+  ]);
+  const records = await loadContactRecords(db, await findContactsByIds(db, ids));
+  const nextSteps = await openNextSteps(db, ids);
+  const candidates: TodayCandidate[] = records.map(({ row, tags }) => ({
+    contactId: row.id,
+    lastTouchAt: row.last_touch_at,
+    createdAt: row.created_at,
+    cadenceDays: effectiveCadence(row.cadence_days, tags, tagCadences),
+    birthday:
+      row.birthday_month !== null && row.birthday_day !== null
+        ? { month: row.birthday_month, day: row.birthday_day, year: row.birthday_year }
+        : null,
+    timeZone: row.time_zone,
+    nextStepDueAt: nextSteps.get(row.id) ?? null,
+    meetingToday: null,
+    snoozedUntil: row.snoozed_until,
+    extraReasons: [],
+  }));
+  // Ranked uncapped (there are few candidates) to count who qualifies without being due.
+  const ranked = rankToday({ now, candidates, cap: Infinity, timeZone: sellerZone });
+  const byId = new Map(records.map((r) => [r.row.id, r]));
+  return {
+    cap,
+    total: dueCount + ranked.entries.filter((e) => e.ratio < 1).length,
+    entries: ranked.entries.slice(0, cap).flatMap((entry) => {
+      const record = byId.get(entry.contactId);
+      if (!record) return [];
+      const contact = presentContact(record, viewer);
+      const moment = localMoment(now, contact.timeZone);
+      const reach = reachStatus(contact.bestReach, contact.timeZone, now);
+      return [
+        {
+          contact,
+          reasons: entry.reasons.map((r) => ({ kind: r.kind, detail: r.detail ?? {} })),
+          daysSinceTouch: entry.daysSinceTouch,
+          ratio: entry.ratio,
+          localTime: moment.time,
+          timeZone: moment.zone,
+          inReachWindow: reach.inWindow,
+          nextReachAt: reach.inWindow ? null : reach.nextStart,
+        },
+      ];
+    }),
+  };
+}
