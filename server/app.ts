@@ -32,6 +32,7 @@ import { Invalid, toHttpError } from './errors.js';
 import type { Clock } from './lib/clock.js';
 import type { Lounge } from './lounge/lounge.js';
 import { loungeRoutes } from './lounge/lounge.routes.js';
+import { importRoutes } from './imports/import.routes.js';
 import { privacyRoutes } from './privacy/privacy.routes.js';
 import { roomRoutes } from './rooms/room.routes.js';
 import { todayRoutes } from './today/today.routes.js';
@@ -149,6 +150,7 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(contactRoutes(ctx), { prefix: '/api' });
   await app.register(privacyRoutes(ctx), { prefix: '/api' });
   await app.register(todayRoutes(ctx), { prefix: '/api' });
+  await app.register(importRoutes(ctx), { prefix: '/api' });
   await app.register(loungeRoutes(ctx));
 
   await registerClient(app, ctx);

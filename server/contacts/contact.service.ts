@@ -98,10 +98,10 @@ function inputColumns(input: ContactInput, companyId: CompanyId | null) {
   };
 }
 
-/** Rewrites a contact's search document from its record. */
-export async function indexContact(db: Db, record: ContactRecord): Promise<void> {
+/** The texts a contact is found by: name, company, role, addresses, phone digits, tags, context. */
+export function contactSearchParts(record: ContactRecord): (string | null)[] {
   const { row } = record;
-  await indexSearchDoc(db, 'contact', row.id, [
+  return [
     row.name,
     record.companyName,
     row.role,
@@ -114,7 +114,12 @@ export async function indexContact(db: Db, record: ContactRecord): Promise<void>
     row.interests,
     row.home_office,
     row.notes,
-  ]);
+  ];
+}
+
+/** Rewrites a contact's search document from its record. */
+export async function indexContact(db: Db, record: ContactRecord): Promise<void> {
+  await indexSearchDoc(db, 'contact', record.row.id, contactSearchParts(record));
 }
 
 /** Props of createContact. */

@@ -30,6 +30,11 @@ export function searchWords(text: string): string[] {
     .filter((t) => t.length > 0);
 }
 
+/** The stored body of a search document made of these texts. */
+export function searchBody(parts: readonly (string | null | undefined)[]): string {
+  return searchWords(parts.filter((p) => p).join(' ')).join(' ');
+}
+
 /** The search tokens of a query, at most eight. */
 export function queryTokens(query: string): string[] {
   return searchWords(query).slice(0, 8);
@@ -42,7 +47,7 @@ export async function indexSearchDoc(
   id: string,
   parts: (string | null | undefined)[],
 ): Promise<void> {
-  const body = searchWords(parts.filter((p) => p).join(' ')).join(' ');
+  const body = searchBody(parts);
   await removeSearchDoc(db, kind, id);
   await db.insertInto('contact_search').values({ doc_kind: kind, doc_id: id, body }).execute();
 }
