@@ -20,11 +20,13 @@ import {
   contactIdParamsSchema,
   listContactsQuerySchema,
   logTouchpointBodySchema,
+  mergeBodySchema,
   searchQuerySchema,
   snoozeBodySchema,
 } from './contact.schemas.js';
 import { createContact, getContact, snoozeContact, updateContact } from './contact.service.js';
 import { personalLinkUrl } from './link.service.js';
+import { mergeContacts } from './merge.service.js';
 import { searchDocs } from './search.repository.js';
 
 const DAY_MS = 86_400_000;
@@ -53,6 +55,12 @@ export function contactRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         .transaction()
         .execute((trx) => createContact(trx, clock, { viewer, input: req.body }));
       return reply.status(201).send({ contact: presentContact(record, viewer) });
+    });
+
+    app.post('/contacts/merge', { schema: { body: mergeBodySchema } }, async (req) => {
+      const viewer = viewerOf(requireUser(req));
+      const record = await mergeContacts(db, clock, { viewer, ...req.body });
+      return { contact: presentContact(record, viewer) };
     });
 
     app.get('/contacts/:id', { schema: { params: contactIdParamsSchema } }, async (req) => {

@@ -41,3 +41,9 @@ export const logTouchpointBodySchema = z.object({
 export const snoozeBodySchema = z.object({
   days: z.union([z.literal(0), z.literal(1), z.literal(7)]),
 });
+
+/** Body of POST /api/contacts/merge: the record to keep and the one merged into it. */
+export const mergeBodySchema = z.object({
+  keepId: opaqueId.transform((s) => s as ContactId),
+  mergeId: opaqueId.transform((s) => s as ContactId),
+});

@@ -252,6 +252,16 @@ const ROUTES: Record<string, Probe[]> = {
       expect: [403, 401, 201, 201],
     },
   ],
+  'POST /api/contacts/merge': [
+    {
+      request: async (w) => ({
+        method: 'POST',
+        url: '/api/contacts/merge',
+        body: { keepId: await freshOwnerContact(w), mergeId: await freshOwnerContact(w) },
+      }),
+      expect: [403, 401, 404, 200],
+    },
+  ],
   'GET /api/contacts/:id': [
     {
       request: async (w) => get(`/api/contacts/${await freshOwnerContact(w)}`),
