@@ -1,5 +1,7 @@
 // Assembles the HTTP app: cross-cutting plugins first, then one plugin per feature, then the
 // built client. Tests call `buildApp` and use `app.inject()`; no port is opened here.
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
@@ -18,6 +20,7 @@ import type {
 } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
@@ -138,6 +141,21 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     // Frames above our 64 KiB limit get an error frame from the hub; only absurd ones are cut off here.
     options: { maxPayload: MAX_SIGNAL_FRAME_BYTES * 16 },
   });
+
+  // OpenAPI description of every route (from the same zod schemas that validate requests) and
+  // its browsable UI at /api/docs, served from this server like everything else.
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Nahbar API',
+        version: '1',
+        description:
+          'Session cookie authentication; state-changing requests need the token of GET /api/csrf in the x-csrf-token header.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { validatorUrl: null } });
 
   app.get('/healthz', async () => {
     await ctx.db.selectFrom('settings').select('key').limit(1).execute();

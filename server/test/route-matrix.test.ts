@@ -322,6 +322,28 @@ const ROUTES: Record<string, Probe[]> = {
       expect: [403, 401, 404, 204],
     },
   ],
+  'POST /api/imports/csv/preview': [
+    {
+      request: () => ({
+        method: 'POST',
+        url: '/api/imports/csv/preview',
+        body: 'Name;E-Mail\r\nVera Vorschau;vera@example.test\r\n',
+        headers: { 'content-type': 'text/csv' },
+      }),
+      expect: [403, 401, 200, 200],
+    },
+  ],
+  'POST /api/imports/csv': [
+    {
+      request: () => ({
+        method: 'POST',
+        url: `/api/imports/csv?mapping=${encodeURIComponent('["name","email"]')}`,
+        body: `Name;E-Mail\r\n${unique('Imma Import')};${unique('imma')}@example.test\r\n`,
+        headers: { 'content-type': 'text/csv' },
+      }),
+      expect: [403, 401, 200, 200],
+    },
+  ],
   'GET /api/today': [
     {
       request: async (w) => {
@@ -351,6 +373,38 @@ const ROUTES: Record<string, Probe[]> = {
       },
     },
   ],
+
+  // The API description is public, like any API documentation; it holds no data.
+  'GET /api/docs': [{ request: () => get('/api/docs'), expect: [200, 200, 200, 200] }],
+  'GET /api/docs/': [{ request: () => get('/api/docs/'), expect: [200, 200, 200, 200] }],
+  'GET /api/docs/static/index.html': [
+    { request: () => get('/api/docs/static/index.html'), expect: [302, 302, 302, 302] },
+  ],
+  'GET /api/docs/static/swagger-initializer.js': [
+    {
+      request: () => get('/api/docs/static/swagger-initializer.js'),
+      expect: [200, 200, 200, 200],
+    },
+  ],
+  'GET /api/docs/static/*': [
+    {
+      request: () => get('/api/docs/static/swagger-ui.css'),
+      expect: [200, 200, 200, 200],
+    },
+  ],
+  'GET /api/docs/json': [
+    {
+      request: () => get('/api/docs/json'),
+      expect: [200, 200, 200, 200],
+      check: (res) => {
+        const paths = Object.keys(res.json<{ paths: Record<string, unknown> }>().paths);
+        expect(paths).toEqual(
+          expect.arrayContaining(['/api/contacts', '/api/today', '/api/search']),
+        );
+      },
+    },
+  ],
+  'GET /api/docs/yaml': [{ request: () => get('/api/docs/yaml'), expect: [200, 200, 200, 200] }],
 };
 
 /** The key under which a registered route appears in the table (HEAD routes follow their GET). */
