@@ -6,10 +6,18 @@ import { api } from './http';
 /** A room as anyone with its link sees it; `id` and `mode` only for its host. */
 export type PublicRoom = PublicRoomView;
 
-/** Loads the room behind `/r/<handle>`; throws ApiError 404 `room_not_found` for an unknown link. */
-export async function fetchPublicRoom(handle: string, signal?: AbortSignal): Promise<PublicRoom> {
+/**
+ * Loads the room behind `/r/<handle>` (with the token of a personal link, to be greeted by name);
+ * throws ApiError 404 `room_not_found` for an unknown link.
+ */
+export async function fetchPublicRoom(
+  handle: string,
+  link: string | null,
+  signal?: AbortSignal,
+): Promise<PublicRoom> {
+  const query = link ? `?c=${encodeURIComponent(link)}` : '';
   const body = await api<{ room: PublicRoom }>(
-    `/api/rooms/public/${encodeURIComponent(handle)}`,
+    `/api/rooms/public/${encodeURIComponent(handle)}${query}`,
     signal ? { signal } : {},
   );
   return body.room;

@@ -64,6 +64,8 @@ export interface LoungeSessionOptions {
   media: LocalMedia;
   /** Injected in tests; by default a client for `/ws` on this origin. */
   client?: SignalingClient;
+  /** The token of the personal link the guest came through, sent with the knock. */
+  link?: string | null;
   /** Called with knocks the host has not been alerted about yet (each knock exactly once). */
   onNewKnocks?: (knocks: KnockInfo[]) => void;
 }
@@ -238,7 +240,13 @@ export class LoungeSession extends Store<LoungeState> {
   }
 
   private knock(): void {
-    this.client.send({ type: ClientMessage.Knock, room: this.options.handle, name: this.name });
+    const { handle, link } = this.options;
+    this.client.send({
+      type: ClientMessage.Knock,
+      room: handle,
+      name: this.name,
+      ...(link ? { link } : {}),
+    });
   }
 
   private handleOpen(resuming: boolean): void {

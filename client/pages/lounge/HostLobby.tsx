@@ -37,6 +37,11 @@ function KnockItem({
     <li className="knock" data-testid="knock" data-knock-name={knock.name}>
       <div className="knock-who">
         <strong>{knock.name}</strong>
+        {knock.company && (
+          <span className="knock-company" data-testid="knock-company">
+            {knock.company}
+          </span>
+        )}
         <span className="muted">
           {t('host.waitingFor', { time: formatWait(now - knock.knockedAt) })}
         </span>

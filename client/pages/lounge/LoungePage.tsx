@@ -2,12 +2,13 @@
 // It picks the view by phase; all logic lives in client/call.
 // First, so that zod parses without compiling before any schema of the page is built.
 import '../../call/jitless';
-import { useDeferredValue, useEffect, useLayoutEffect } from 'react';
+import { useDeferredValue, useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicRoom } from '../../api/lounge';
 import { alertKnocks } from '../../call/alerts';
 import { titleWithBadge } from '../../call/knockAlerts';
 import type { LoungeSession } from '../../call/LoungeSession';
+import { readPersonalLink } from '../../call/personalLink';
 import type { LoungePhase } from '../../call/phase';
 import { useStore } from '../../call/store';
 import { Layout } from '../../components/Layout';
@@ -65,8 +66,8 @@ function useScrollTopOn(view: string): void {
   }, [view]);
 }
 
-function Lounge({ room }: { room: PublicRoom }) {
-  const { media, session } = useLoungeSession(room.handle);
+function Lounge({ room, link }: { room: PublicRoom; link: string | null }) {
+  const { media, session } = useLoungeSession(room.handle, link);
   const state = useStore(session);
   const roomName = state.roomName ?? room.name;
   useTabTitle(roomName, state.knocks.length);
@@ -117,7 +118,9 @@ const CONNECTING: LoungePhase = { kind: 'connecting' };
 /** The lounge page. */
 export function LoungePage({ handle }: { handle: string }) {
   const { t } = useTranslation('lounge');
-  const load = usePublicRoom(handle);
+  // Read once: the link's token stays the same for the life of the page.
+  const [link] = useState(() => readPersonalLink(location.search));
+  const load = usePublicRoom(handle, link);
   if (load.status === 'notFound') return <RoomNotFound />;
   if (load.status === 'error') {
     return (
@@ -142,5 +145,5 @@ export function LoungePage({ handle }: { handle: string }) {
       </Layout>
     );
   }
-  return <Lounge key={handle} room={load.room} />;
+  return <Lounge key={handle} room={load.room} link={link} />;
 }

@@ -29,7 +29,8 @@ export function PreJoin({
   const { t } = useTranslation('lounge');
   const state = useStore(media);
   const { user } = useSession();
-  const [name, setName] = useState(() => loadPreferences().name);
+  // A personal link knows the guest's name; otherwise the name from the last visit.
+  const [name, setName] = useState(() => room.greeting ?? loadPreferences().name);
   const [nameError, setNameError] = useState(false);
   const nameTouched = useRef(false);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -102,7 +103,9 @@ export function PreJoin({
         <h1>
           {room.isHost
             ? t('prejoin.hostHeading', { room: room.name })
-            : t('prejoin.guestHeading', { room: room.name })}
+            : room.greeting
+              ? t('prejoin.greeting', { name: room.greeting })
+              : t('prejoin.guestHeading', { room: room.name })}
         </h1>
         <p className="muted">
           {room.isHost ? t('prejoin.hostIntro') : t('prejoin.guestIntro', { host })}

@@ -15,11 +15,11 @@ export type RoomLoad =
   | { status: 'ready'; room: PublicRoom };
 
 /** Loads the public view of the room at `/r/<handle>`. */
-export function usePublicRoom(handle: string): RoomLoad {
+export function usePublicRoom(handle: string, link: string | null): RoomLoad {
   const [loaded, setLoaded] = useState<{ handle: string; load: RoomLoad } | null>(null);
   useEffect(() => {
     const abort = new AbortController();
-    fetchPublicRoom(handle, abort.signal).then(
+    fetchPublicRoom(handle, link, abort.signal).then(
       (room) => setLoaded({ handle, load: { status: 'ready', room } }),
       (error: unknown) => {
         if (abort.signal.aborted) return;
@@ -29,7 +29,7 @@ export function usePublicRoom(handle: string): RoomLoad {
       },
     );
     return () => abort.abort();
-  }, [handle]);
+  }, [handle, link]);
   return loaded?.handle === handle ? loaded.load : { status: 'loading' };
 }
 
@@ -37,10 +37,13 @@ export function usePublicRoom(handle: string): RoomLoad {
  * The page's local media and lounge session: created with the component, attached while it is
  * mounted (the camera opens for the pre-join page) and released on unmount.
  */
-export function useLoungeSession(handle: string): { media: LocalMedia; session: LoungeSession } {
+export function useLoungeSession(
+  handle: string,
+  link: string | null,
+): { media: LocalMedia; session: LoungeSession } {
   const [pair] = useState(() => {
     const media = new LocalMedia();
-    return { media, session: new LoungeSession({ handle, media }) };
+    return { media, session: new LoungeSession({ handle, media, link }) };
   });
   useEffect(() => pair.session.attach(), [pair]);
   return pair;
