@@ -70,7 +70,15 @@ describe('rankToday: overdue ratio', () => {
   it('counts from the creation date when there has been no touch', () => {
     const c = candidate('a', { lastTouchAt: null, createdAt: START - 60 * DAY });
     const [entry] = rankToday({ now: START, candidates: [c] }).entries;
-    expect(entry).toMatchObject({ ratio: 2, daysSinceTouch: 60, dueAt: START - 30 * DAY });
+    expect(entry).toMatchObject({ ratio: 2, daysSinceTouch: 60, dueAt: START - 60 * DAY });
+    expect(entry?.reasons.map((r) => r.kind)).toEqual(['untouched']);
+  });
+
+  it('lists someone without any touchpoint as due from the day they were added', () => {
+    const c = candidate('a', { lastTouchAt: null, createdAt: START - HOUR });
+    const [entry] = rankToday({ now: START, candidates: [c] }).entries;
+    expect(entry).toMatchObject({ ratio: 1, daysSinceTouch: 0, dueAt: START - HOUR });
+    expect(entry?.reasons.map((r) => r.kind)).toEqual(['untouched']);
   });
 
   it('treats a touch in the future as one just now', () => {

@@ -66,8 +66,12 @@ function assess(candidate: TodayCandidate, now: number, providers: readonly Reas
   const cadenceDays = Math.max(1, candidate.cadenceDays);
   // A touch logged in the future (clock skew, a planned visit) counts as just now.
   const days = Math.max(0, (now - touchedAt) / DAY_MS);
-  const ratio = days / cadenceDays;
-  const dueAt = touchedAt + cadenceDays * DAY_MS;
+  // Someone with no touchpoint yet has no relationship on record: due from the day they were
+  // added, so that an imported address book shows up on Today at once (one cadence counts as
+  // ratio 1, and the ratio grows from there).
+  const untouched = candidate.lastTouchAt === null;
+  const ratio = untouched ? Math.max(1, days / cadenceDays) : days / cadenceDays;
+  const dueAt = untouched ? candidate.createdAt : touchedAt + cadenceDays * DAY_MS;
   const found = [
     ...providers.flatMap((provide) => provide(candidate, now)),
     ...candidate.extraReasons,
@@ -77,7 +81,7 @@ function assess(candidate: TodayCandidate, now: number, providers: readonly Reas
   const reasons: Reason[] = due
     ? [
         {
-          kind: REASON_KIND.overdue,
+          kind: untouched ? REASON_KIND.untouched : REASON_KIND.overdue,
           weight: REASON_WEIGHTS.overdue,
           at: dueAt,
           detail: {

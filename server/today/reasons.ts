@@ -22,6 +22,8 @@ export interface Reason {
 /** Kinds of reason built into the Today list. */
 export const REASON_KIND = {
   overdue: 'overdue',
+  /** Due because there is no touchpoint yet. */
+  untouched: 'untouched',
   birthday: 'birthday',
   nextStepDue: 'next_step_due',
   meetingToday: 'meeting_today',

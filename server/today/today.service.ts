@@ -47,6 +47,9 @@ async function findCandidateIds(
 ): Promise<{ ids: ContactId[]; dueCount: number }> {
   const last = sql<number>`coalesce(c.last_touch_at, c.created_at)`;
   const cadence = sql<number>`coalesce(c.cadence_days, t.days, ${FALLBACK_CADENCE_DAYS})`;
+  // The overdue ratio as rankToday computes it (at least 1 for someone never touched).
+  const elapsed = sql<number>`(${sql.lit(now)} - ${last}) * 1.0 / ${cadence}`;
+  const ratio = sql<number>`case when c.last_touch_at is null and ${elapsed} < 1 then 1 else ${elapsed} end`;
   const base = db
     .selectFrom('contacts as c')
     .leftJoin(
@@ -61,14 +64,15 @@ async function findCandidateIds(
     )
     .where('c.owner_id', '=', viewer.id)
     .where((eb) => eb.or([eb('c.snoozed_until', 'is', null), eb('c.snoozed_until', '<=', now)]))
-    // bigint arithmetic: days times milliseconds overflows PostgreSQL's integer.
+    // Never touched counts as due (see rankToday). bigint arithmetic: days times milliseconds
+    // overflows PostgreSQL's integer.
     .where(
-      sql<boolean>`${last} + cast(${cadence} as bigint) * ${sql.lit(DAY_MS)} <= ${sql.lit(now)}`,
+      sql<boolean>`(c.last_touch_at is null or c.last_touch_at + cast(${cadence} as bigint) * ${sql.lit(DAY_MS)} <= ${sql.lit(now)})`,
     );
   const [due, count, birthdays, steps] = await Promise.all([
     base
       .select('c.id')
-      .orderBy(sql`(${sql.lit(now)} - ${last}) * 1.0 / ${cadence}`, 'desc')
+      .orderBy(sql`${ratio}`, 'desc')
       .orderBy('c.id')
       .limit(take)
       .execute(),
