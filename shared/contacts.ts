@@ -150,6 +150,9 @@ export const DEFAULT_TAG_CADENCES: Readonly<Record<string, number>> = {
   'key account': 14,
   customer: 30,
   prospect: 90,
+  schlüsselkunde: 14,
+  kunde: 30,
+  interessent: 90,
 };
 /** Cadence for a contact with neither its own cadence nor a tag that has one, in days. */
 export const FALLBACK_CADENCE_DAYS = 60;

@@ -1,5 +1,5 @@
-// The typed fetch wrapper every API module uses: JSON in and out, CSRF token on state changes,
-// and errors turned into ApiError with the server's stable error code.
+// The typed fetch wrapper every API module uses: JSON in and out (or a raw file in), CSRF token on
+// state changes, and errors turned into ApiError with the server's stable error code.
 
 /** An error answer from the API, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -23,7 +23,8 @@ async function fetchCsrfToken(): Promise<string> {
   return body.token;
 }
 
-function csrf(): Promise<string> {
+/** The CSRF token for state-changing requests, fetched once and cached until `resetCsrf`. */
+export function csrf(): Promise<string> {
   csrfToken ??= fetchCsrfToken().catch((err: unknown) => {
     csrfToken = null;
     throw err;
@@ -35,13 +36,22 @@ function csrf(): Promise<string> {
 export interface ApiOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   body?: unknown;
+  /** A file sent as is (`application/octet-stream`) instead of a JSON `body`. */
+  raw?: Blob;
   signal?: AbortSignal;
 }
 
 async function send(path: string, opts: ApiOptions, retry: boolean): Promise<Response> {
   const method = opts.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  let body: BodyInit | null = null;
+  if (opts.raw !== undefined) {
+    headers['content-type'] = 'application/octet-stream';
+    body = opts.raw;
+  } else if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
   if (method !== 'GET') headers['x-csrf-token'] = await csrf();
   let res: Response;
   try {
@@ -49,7 +59,7 @@ async function send(path: string, opts: ApiOptions, retry: boolean): Promise<Res
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? null : JSON.stringify(opts.body),
+      body,
       signal: opts.signal ?? null,
     });
   } catch (err) {
@@ -69,22 +79,24 @@ async function send(path: string, opts: ApiOptions, retry: boolean): Promise<Res
   return res;
 }
 
+/** Turns a non-2xx answer's parsed body (or null) into an ApiError with the server's code. */
+export function errorFromBody(status: number, statusText: string, body: unknown): ApiError {
+  const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)
+    ?.error;
+  return new ApiError(
+    status,
+    error?.code ?? 'http_' + status,
+    error?.message ?? statusText,
+    error?.details,
+  );
+}
+
 /** Calls the API and returns the parsed JSON body; throws ApiError on any non-2xx answer. */
 export async function api<T>(path: string, opts: ApiOptions = {}): Promise<T> {
   const res = await send(path, opts, true);
   if (res.status === 204) return undefined as T;
   const body = (await res.json().catch(() => null)) as unknown;
-  if (!res.ok) {
-    const error = (
-      body as { error?: { code?: string; message?: string; details?: unknown } } | null
-    )?.error;
-    throw new ApiError(
-      res.status,
-      error?.code ?? 'http_' + res.status,
-      error?.message ?? res.statusText,
-      error?.details,
-    );
-  }
+  if (!res.ok) throw errorFromBody(res.status, res.statusText, body);
   return body as T;
 }
 

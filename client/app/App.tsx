@@ -7,12 +7,15 @@ import { NotFoundPage } from '../pages/not-found/NotFoundPage';
 import { LoungePage } from '../pages/lounge/LoungePage';
 import { SessionProvider } from './session';
 
-const HomePage = lazy(() => import('../pages/home/HomePage'));
+const TodayPage = lazy(() => import('../pages/today/TodayPage'));
 const LoginPage = lazy(() => import('../pages/login/LoginPage'));
 const SetupPage = lazy(() => import('../pages/setup/SetupPage'));
 const InvitePage = lazy(() => import('../pages/invite/InvitePage'));
 const TeamPage = lazy(() => import('../pages/team/TeamPage'));
 const RoomsPage = lazy(() => import('../pages/rooms/RoomsPage'));
+const ContactsPage = lazy(() => import('../pages/contacts/ContactsPage'));
+const ContactPage = lazy(() => import('../pages/contact/ContactPage'));
+const ImportPage = lazy(() => import('../pages/import/ImportPage'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -30,12 +33,18 @@ export function App() {
       <Suspense fallback={<Loading />}>
         <Switch>
           <Route path="/r/:handle">{(params) => <LoungePage handle={params.handle} />}</Route>
-          <Route path="/">{() => <HomePage />}</Route>
+          <Route path="/">{() => <TodayPage />}</Route>
+          <Route path="/today">{() => <TodayPage />}</Route>
           <Route path="/login">{() => <LoginPage />}</Route>
           <Route path="/setup/:token">{(params) => <SetupPage token={params.token} />}</Route>
           <Route path="/invite/:token">{(params) => <InvitePage token={params.token} />}</Route>
           <Route path="/team">{() => <TeamPage />}</Route>
           <Route path="/rooms">{() => <RoomsPage />}</Route>
+          <Route path="/contacts">{() => <ContactsPage />}</Route>
+          <Route path="/contacts/import">{() => <ImportPage />}</Route>
+          <Route path="/contacts/:id">
+            {(params) => <ContactPage key={params.id} id={params.id} />}
+          </Route>
           <Route component={NotFoundPage} />
         </Switch>
       </Suspense>

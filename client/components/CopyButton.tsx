@@ -29,15 +29,38 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** Copies `text`; `label` names what is copied for screen readers (e.g. "Copy link"). */
+/**
+ * Copies a text fetched on click. Safari only lets a page write to the clipboard within the
+ * click, so the text goes in as a promise of a ClipboardItem where the browser supports that.
+ */
+async function copyLater(get: () => Promise<string>): Promise<boolean> {
+  const text = get();
+  if (navigator.clipboard && typeof ClipboardItem !== 'undefined') {
+    try {
+      const blob = text.then((value) => new Blob([value], { type: 'text/plain' }));
+      await navigator.clipboard.write([new ClipboardItem({ 'text/plain': blob })]);
+      return true;
+    } catch {
+      // Not allowed or not supported: copy the plain way once the text is there.
+    }
+  }
+  return copyText(await text);
+}
+
+/**
+ * Copies `text`, or the text a function fetches on click (e.g. a link made on demand); `label`
+ * names what is copied for screen readers (e.g. "Copy link").
+ */
 export function CopyButton({
   text,
   label,
   className,
+  testId,
 }: {
-  text: string;
+  text: string | (() => Promise<string>);
   label?: string;
   className?: string;
+  testId?: string;
 }) {
   const { t } = useTranslation();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
@@ -51,7 +74,13 @@ export function CopyButton({
       <button
         type="button"
         className={className}
-        onClick={() => void copyText(text).then((ok) => setState(ok ? 'copied' : 'failed'))}
+        data-testid={testId}
+        onClick={() =>
+          void (typeof text === 'string' ? copyText(text) : copyLater(text)).then(
+            (ok) => setState(ok ? 'copied' : 'failed'),
+            () => setState('failed'),
+          )
+        }
       >
         {state === 'copied' ? t('copied') : (label ?? t('copy'))}
       </button>

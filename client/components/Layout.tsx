@@ -38,6 +38,30 @@ function SignOutButton() {
   );
 }
 
+// A navigation link that tells assistive technology (and the style) which page is open.
+function NavLink({
+  href,
+  also,
+  prefix = false,
+  children,
+}: {
+  href: string;
+  /** Another path that is the same page. */
+  also?: string;
+  /** Also current on the pages below `href` (e.g. /contacts/…). */
+  prefix?: boolean;
+  children: ReactNode;
+}) {
+  const [location] = useLocation();
+  const current =
+    location === href || location === also || (prefix && location.startsWith(`${href}/`));
+  return (
+    <Link href={href} aria-current={current ? 'page' : undefined}>
+      {children}
+    </Link>
+  );
+}
+
 /** Wraps a page in the common frame; `nav` hides the seller navigation on public pages. */
 export function Layout({
   title,
@@ -61,9 +85,14 @@ export function Layout({
         </Link>
         {nav && user && (
           <nav aria-label={t('nav.main')} className="topnav">
-            <Link href="/">{t('nav.home')}</Link>
-            <Link href="/rooms">{t('nav.rooms')}</Link>
-            {user.role === 'owner' && <Link href="/team">{t('nav.team')}</Link>}
+            <NavLink href="/" also="/today">
+              {t('nav.today')}
+            </NavLink>
+            <NavLink href="/contacts" prefix>
+              {t('nav.contacts')}
+            </NavLink>
+            <NavLink href="/rooms">{t('nav.rooms')}</NavLink>
+            {user.role === 'owner' && <NavLink href="/team">{t('nav.team')}</NavLink>}
           </nav>
         )}
         <LanguageSwitch />

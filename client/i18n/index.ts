@@ -1,5 +1,6 @@
 // Translations: German and English, chosen from the browser language and switchable by the user.
 import i18next from 'i18next';
+import type { BackendModule, ResourceKey } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import deAccounts from './de/accounts.json';
 import deCommon from './de/common.json';
@@ -20,6 +21,37 @@ export const resources = {
   de: { common: deCommon, accounts: deAccounts, lounge: deLounge },
   en: { common: enCommon, accounts: enAccounts, lounge: enLounge },
 } as const;
+
+/**
+ * Namespaces only seller pages use. They load with the first page that asks for them (the page
+ * suspends meanwhile), so the guest's lounge page never downloads them.
+ */
+const lazyNamespaces: Readonly<
+  Record<string, Readonly<Record<Language, () => Promise<{ default: ResourceKey }>>>>
+> = {
+  contacts: {
+    de: () => import('./de/contacts.json'),
+    en: () => import('./en/contacts.json'),
+  },
+};
+
+/** An i18next backend that loads the lazy namespaces as separate chunks of the build. */
+const lazyBackend: BackendModule = {
+  type: 'backend',
+  callbackApi: true,
+  init() {},
+  read(language, namespace, callback) {
+    const load = lazyNamespaces[namespace]?.[language as Language];
+    if (!load) {
+      callback(null, {});
+      return;
+    }
+    load().then(
+      (module) => callback(null, module.default),
+      (err: unknown) => callback(err instanceof Error ? err : new Error(String(err)), false),
+    );
+  },
+};
 
 /** Picks the stored choice, else the first browser language we speak, else English. */
 export function detectLanguage(stored: string | null, browser: readonly string[]): Language {
@@ -42,15 +74,20 @@ function readStored(): string | null {
 /** Initialises i18next; call once before rendering. */
 export async function initI18n(): Promise<void> {
   const lng = detectLanguage(readStored(), navigator.languages ?? [navigator.language]);
-  await i18next.use(initReactI18next).init({
-    resources,
-    lng,
-    fallbackLng: 'en',
-    defaultNS: 'common',
-    ns: ['common', 'accounts', 'lounge'],
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  await i18next
+    .use(initReactI18next)
+    .use(lazyBackend)
+    .init({
+      resources,
+      // The bundled namespaces come from `resources`, the lazy ones from `lazyBackend`.
+      partialBundledLanguages: true,
+      lng,
+      fallbackLng: 'en',
+      defaultNS: 'common',
+      ns: ['common', 'accounts', 'lounge'],
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
   document.documentElement.lang = lng;
 }
 

@@ -45,11 +45,15 @@ export interface TouchpointView {
   nextStepDoneAt: number | null;
 }
 
-/** Why someone is on the Today list (an open set: other features add kinds, e.g. machine alarms). */
+/**
+ * Why someone is on the Today list. An open set: other features add kinds (machine alarms later).
+ * Built in: `overdue` `{ ratio, daysSinceTouch, cadenceDays }`, `untouched` (no touchpoint yet,
+ * same detail), `birthday` `{ month, day, daysUntil, turns? }`, `next_step_due` `{ daysLate }`,
+ * `meeting_today`.
+ */
 export interface TodayReasonView {
-  /** `overdue`, `birthday`, `next_step_due`, `meeting_today`, or a kind another feature adds. */
   kind: string;
-  /** Details for the text, e.g. `{ days: 3 }` for a birthday in three days, `{ ratio: 1.4 }`. */
+  /** Facts for the text; see the kinds above. */
   detail: Record<string, string | number>;
 }
 

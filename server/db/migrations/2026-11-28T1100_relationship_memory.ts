@@ -106,6 +106,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       { tag: 'key account', days: 14 },
       { tag: 'customer', days: 30 },
       { tag: 'prospect', days: 90 },
+      // The same in German, as sellers here tag their contacts.
+      { tag: 'schlüsselkunde', days: 14 },
+      { tag: 'kunde', days: 30 },
+      { tag: 'interessent', days: 90 },
     ])
     .execute();
 

@@ -1,0 +1,153 @@
+// The words of the Today list: why someone is on it (reasons as short sentences) and the right
+// moment to reach them (their local time, and whether now is good or from when it will be).
+import type { TFunction } from 'i18next';
+import type { TodayEntryView, TodayReasonView } from '../api/contacts';
+import type { Birthday } from '../../shared/contacts';
+import { ageTurning, formatTime, formatWeekdayTime, zoneCity } from './format';
+
+/** The `t` of the contacts namespace. */
+export type ContactsT = TFunction<'contacts'>;
+
+const DAY_MS = 86_400_000;
+
+// Reason details are an open record; these read one value under any of the names a feature uses.
+function detailNumber(detail: TodayReasonView['detail'], ...keys: string[]): number | null {
+  for (const key of keys) {
+    const value = detail[key];
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+      return Number(value);
+    }
+  }
+  return null;
+}
+
+function detailText(detail: TodayReasonView['detail'], ...keys: string[]): string | null {
+  for (const key of keys) {
+    const value = detail[key];
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  }
+  return null;
+}
+
+/** Whole days from the viewer's local `now` to the next birthday (0 when it is today). */
+export function daysUntilBirthday(birthday: Birthday, now: number): number {
+  const today = new Date(now);
+  const start = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  for (const year of [today.getFullYear(), today.getFullYear() + 1]) {
+    // Someone born on 29 February celebrates on 1 March in other years: Date.UTC rolls over.
+    const next = Date.UTC(year, birthday.month - 1, birthday.day);
+    if (next >= start) return Math.round((next - start) / DAY_MS);
+  }
+  return 0;
+}
+
+function overdueText(entry: TodayEntryView, reason: TodayReasonView, t: ContactsT): string {
+  const days = Math.round(
+    detailNumber(reason.detail, 'daysSinceTouch', 'days') ?? entry.daysSinceTouch,
+  );
+  // The server may name the cadence; else the contact's own, else days ÷ ratio gives it back.
+  const cadence =
+    detailNumber(reason.detail, 'cadenceDays', 'cadence') ??
+    entry.contact.cadenceDays ??
+    (entry.ratio > 0 && days > 0 ? Math.round(days / entry.ratio) : null);
+  // "untouched" is the server's kind for someone without any touchpoint yet.
+  const never = reason.kind === 'untouched' || entry.contact.lastTouchAt === null;
+  if (cadence === null) {
+    return never
+      ? t('reasons.overdueNeverNoCadence')
+      : t('reasons.overdueNoCadence', { count: days });
+  }
+  const cadenceText = t('reasons.cadence', { count: cadence });
+  if (never) return t('reasons.overdueNever', { cadence: cadenceText });
+  return t('reasons.overdue', { count: days, cadence: cadenceText });
+}
+
+function birthdayText(
+  entry: TodayEntryView,
+  reason: TodayReasonView,
+  t: ContactsT,
+  now: number,
+): string {
+  const { birthday } = entry.contact;
+  const days =
+    detailNumber(reason.detail, 'daysUntil', 'days') ??
+    (birthday ? daysUntilBirthday(birthday, now) : 0);
+  const text =
+    days <= 0
+      ? t('reasons.birthdayToday')
+      : days === 1
+        ? t('reasons.birthdayTomorrow')
+        : t('reasons.birthdayIn', { count: days });
+  const age =
+    detailNumber(reason.detail, 'turns') ??
+    (birthday ? ageTurning(birthday, new Date(now + days * DAY_MS).getFullYear()) : null);
+  return age !== null && age > 0 ? t('reasons.birthdayAge', { text, age }) : text;
+}
+
+function nextStepText(reason: TodayReasonView, t: ContactsT): string {
+  const step = detailText(reason.detail, 'nextStep', 'step', 'text', 'summary');
+  if (step) return t('reasons.nextStepDue', { step });
+  const late = detailNumber(reason.detail, 'daysLate') ?? 0;
+  return late > 0 ? t('reasons.nextStepLate', { count: late }) : t('reasons.nextStepDueToday');
+}
+
+/**
+ * One reason as a short sentence: "Überfällig: seit 45 Tagen kein Kontakt (Rhythmus 30 Tage)",
+ * "Geburtstag in 3 Tagen (wird 50)", "Nächster Schritt seit 2 Tagen fällig". Details are read
+ * under the names the server uses (`daysSinceTouch`, `cadenceDays`, `daysUntil`, `turns`,
+ * `daysLate`), with fallbacks from the entry itself. A kind this client does not know yet shows
+ * its own `text` detail, else its code, so it is never dropped.
+ */
+export function describeReason(
+  reason: TodayReasonView,
+  entry: TodayEntryView,
+  t: ContactsT,
+  language: string,
+  now: number,
+): string {
+  switch (reason.kind) {
+    case 'overdue':
+    case 'untouched':
+      return overdueText(entry, reason, t);
+    case 'birthday':
+      return birthdayText(entry, reason, t, now);
+    case 'next_step_due':
+      return nextStepText(reason, t);
+    case 'meeting_today': {
+      const at = detailNumber(reason.detail, 'at', 'startsAt', 'startAt', 'start');
+      return at === null
+        ? t('reasons.meetingTodayNoTime')
+        : t('reasons.meetingToday', { time: formatTime(at, language) });
+    }
+    default:
+      return (
+        detailText(reason.detail, 'text', 'label') ?? t('reasons.other', { kind: reason.kind })
+      );
+  }
+}
+
+/**
+ * The right moment to reach someone, as short phrases: their local time and zone, then "jetzt gut
+ * erreichbar" or "gut erreichbar ab Di 08:00" (in their zone), and the viewer's own time for that
+ * when it differs (`viewerZone` defaults to the browser's).
+ */
+export function describeMoment(
+  entry: TodayEntryView,
+  t: ContactsT,
+  language: string,
+  viewerZone?: string,
+): string[] {
+  const phrases = [
+    t('moment.localTime', { time: entry.localTime, zone: zoneCity(entry.timeZone) }),
+  ];
+  if (entry.inReachWindow) {
+    phrases.push(t('moment.reachableNow'));
+  } else if (entry.nextReachAt !== null) {
+    const theirs = formatWeekdayTime(entry.nextReachAt, entry.timeZone, language);
+    const ours = formatWeekdayTime(entry.nextReachAt, viewerZone, language);
+    phrases.push(t('moment.reachableFrom', { when: theirs }));
+    if (ours !== theirs) phrases.push(t('moment.yourTime', { when: ours }));
+  }
+  return phrases;
+}
