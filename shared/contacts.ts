@@ -20,6 +20,7 @@ export const MAX_ADDRESSES = 10;
 export const MAX_TAGS = 20;
 
 const text = (max: number) => z.string().trim().max(max);
+const unique = (values: string[]) => [...new Set(values)];
 const optionalText = (max: number) =>
   text(max)
     .nullish()
@@ -95,17 +96,21 @@ export const contactInputSchema = z.object({
   /** The employer by name; the server finds or creates the company. */
   companyName: optionalText(200),
   role: optionalText(120),
+  // Unicode domains (info@müller.de) are real German addresses.
   emails: z
     .array(
       z
-        .email()
+        .email({ pattern: z.regexes.unicodeEmail })
         .max(254)
         .transform((e) => e.toLowerCase()),
     )
     .max(MAX_ADDRESSES)
-    .default([]),
+    .default([])
+    .transform(unique),
   phones: z.array(text(40).min(3)).max(MAX_ADDRESSES).default([]),
-  address: addressSchema.nullish().transform((a) => a ?? null),
+  address: addressSchema
+    .nullish()
+    .transform((a) => (a && Object.values(a).some((part) => part !== null) ? a : null)),
   /** BCP 47 language tag of the person ("de", "en", "de-AT"). */
   language: z
     .string()
@@ -128,7 +133,7 @@ export const contactInputSchema = z.object({
     .nullish()
     .transform((v) => v ?? null),
   notes: optionalText(MAX_TEXT_LENGTH),
-  tags: z.array(tagSchema).max(MAX_TAGS).default([]),
+  tags: z.array(tagSchema).max(MAX_TAGS).default([]).transform(unique),
   /** Days between touches; null uses the default of the contact's tags. */
   cadenceDays: z
     .number()

@@ -33,38 +33,8 @@ export function columnSamples(preview: CsvPreviewView, column: number, max = 3):
     .slice(0, max);
 }
 
-// The server's mapping rules (server/imports/csv.mapping.ts), checked here so the seller sees the
-// problem next to the column instead of a rejected upload: these targets may take several
-// columns, and one of the name sources must be mapped.
-const MULTI_COLUMN_TARGETS: ReadonlySet<CsvTarget> = new Set(['email', 'phone', 'notes', 'tags']);
-const NAME_TARGETS: ReadonlySet<CsvTarget> = new Set([
-  'name',
-  'givenName',
-  'middleName',
-  'familyName',
-  'email',
-]);
-
-/** What keeps a mapping from being imported. */
-export interface MappingProblems {
-  /** Columns whose target another, earlier column already takes (and may take only once). */
-  duplicates: ReadonlySet<number>;
-  /** No column feeds the name (nor given, middle or family name, nor an e-mail address). */
-  missingName: boolean;
-}
-
-/** Checks a column mapping against the server's rules. */
-export function mappingProblems(mapping: readonly (CsvTarget | null)[]): MappingProblems {
-  const seen = new Set<CsvTarget>();
-  const duplicates = new Set<number>();
-  mapping.forEach((target, column) => {
-    if (target === null || MULTI_COLUMN_TARGETS.has(target)) return;
-    if (seen.has(target)) duplicates.add(column);
-    seen.add(target);
-  });
-  const missingName = !mapping.some((target) => target !== null && NAME_TARGETS.has(target));
-  return { duplicates, missingName };
-}
+export { mappingProblems } from '../../shared/imports';
+export type { MappingProblems } from '../../shared/imports';
 
 /** The delimiter in words ("Semikolon (;)"), or the character itself when it is unusual. */
 export function describeDelimiter(delimiter: string, t: ContactsT): string {

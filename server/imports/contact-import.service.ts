@@ -26,6 +26,22 @@ import type { ImportError, ImportResult } from './draft.js';
 /** Rows per INSERT statement (SQLite allows 32,766 bound values; a contact row has 26). */
 const BATCH = 500;
 
+/** What identifies someone without an e-mail or phone: folded name and company. */
+function nameKey(name: string, company: string | null): string {
+  return `${foldText(name)}|${foldText(company ?? '')}`;
+}
+
+/** Maps the owner's contacts by `nameKey`. */
+async function findOwnerNameKeys(db: Db, ownerId: Viewer['id']): Promise<Map<string, ContactId>> {
+  const rows = await db
+    .selectFrom('contacts')
+    .leftJoin('companies', 'companies.id', 'contacts.company_id')
+    .select(['contacts.id as id', 'contacts.name as name', 'companies.name as company'])
+    .where('contacts.owner_id', '=', ownerId)
+    .execute();
+  return new Map(rows.map((r) => [nameKey(r.name, r.company), r.id]));
+}
+
 interface Prepared {
   line: number;
   input: ContactInput;
@@ -141,13 +157,20 @@ export async function importContacts(
       return id;
     };
 
+    // Loaded only when a row has neither e-mail nor phone (rare, and costly for big books).
+    const byName: { keys: Map<string, ContactId> | null } = { keys: null };
+    const nameKeys = async () => (byName.keys ??= await findOwnerNameKeys(trx, viewer.id));
+
     const fresh: ContactRecord[] = [];
     const freshById = new Map<ContactId, ContactRecord>();
     const matched = new Map<ContactId, Prepared[]>();
     for (const row of rows) {
-      const match =
-        row.input.emails.map((e) => keys.emails.get(e)).find((id) => id !== undefined) ??
-        row.phones.map((p) => keys.phones.get(p)).find((id) => id !== undefined);
+      const reachable = row.input.emails.length > 0 || row.phones.length > 0;
+      const match = reachable
+        ? (row.input.emails.map((e) => keys.emails.get(e)).find((id) => id !== undefined) ??
+          row.phones.map((p) => keys.phones.get(p)).find((id) => id !== undefined))
+        : // Without an e-mail or phone, the same name at the same company is the same person.
+          (await nameKeys()).get(nameKey(row.input.name, row.input.companyName));
       if (match) {
         const inFile = freshById.get(match);
         if (inFile) {
@@ -200,6 +223,7 @@ export async function importContacts(
       freshById.set(id, record);
       for (const e of record.emails) keys.emails.set(e, id);
       for (const p of record.phones) keys.phones.set(p, id);
+      byName.keys?.set(nameKey(i.name, i.companyName), id);
       created++;
     }
 

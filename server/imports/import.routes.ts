@@ -8,8 +8,12 @@ import type { AppContext } from '../app.js';
 import { viewerOf } from '../contacts/contact.routes.js';
 import { Invalid } from '../errors.js';
 import { importContacts } from './contact-import.service.js';
-import { columnMappingSchema, IMPORT_FIELDS } from './csv.mapping.js';
+import { IMPORT_FIELDS } from '../../shared/imports.js';
+import { columnMappingSchema } from './csv.mapping.js';
+import { collectExportContacts } from './contact-export.service.js';
 import { parseCsv, previewCsv } from './csv.js';
+import { exportCsv, exportVcards } from './export.js';
+import { parseVcards } from './vcard.js';
 
 /** Largest file accepted: 100,000 contacts of a wide Outlook export fit comfortably. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -60,6 +64,29 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const viewer = viewerOf(requireUser(req));
       const parsed = parseCsv(fileBody(req.body), req.query.mapping);
       return importContacts(db, clock, viewer, parsed);
+    });
+
+    app.post('/imports/vcard', async (req) => {
+      const viewer = viewerOf(requireUser(req));
+      return importContacts(db, clock, viewer, parseVcards(fileBody(req.body)));
+    });
+
+    app.get('/exports/contacts.csv', async (req, reply) => {
+      const viewer = viewerOf(requireUser(req));
+      const csv = exportCsv(await collectExportContacts(db, viewer));
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="kontakte.csv"')
+        .send(Buffer.from(csv));
+    });
+
+    app.get('/exports/contacts.vcf', async (req, reply) => {
+      const viewer = viewerOf(requireUser(req));
+      const vcf = exportVcards(await collectExportContacts(db, viewer));
+      return reply
+        .header('content-type', 'text/vcard; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="kontakte.vcf"')
+        .send(vcf);
     });
   };
 }

@@ -132,6 +132,8 @@ describe.each(DIALECTS)('privacy on %s', (dialect) => {
     expect(data.touchpoints.map((t) => t.summary)).toEqual(['Quellmalz erzählte vom Urlaub']);
     expect(data.meetings.map((m) => m.name)).toEqual(['Zacharias Quellmalz']);
     expect(data.personalLinks).toHaveLength(1);
+    expect(data.vcard).toContain('FN:Zacharias Quellmalz');
+    expect(data.vcard).toContain('zq@kuehlturm.example');
 
     await eraseContact(tdb.db, clock, seller, id);
 

@@ -11,6 +11,8 @@ import { removeSearchDoc } from '../contacts/search.repository.js';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/random.js';
+import { exportableContact } from '../imports/contact-export.service.js';
+import { exportVcards } from '../imports/export.js';
 import { presentTouchpoint } from '../touchpoints/touchpoint.presenters.js';
 
 /** Audited actions. */
@@ -46,6 +48,8 @@ export interface ContactExport {
   /** Lounge meetings the person attended through a personal link. */
   meetings: { meetingId: string; name: string; joinedAt: number; leftAt: number | null }[];
   personalLinks: { createdAt: number; revokedAt: number | null }[];
+  /** The contact as a vCard 3.0, for address books. */
+  vcard: string;
 }
 
 /** Collects everything stored about a contact the viewer owns, and audits the export. */
@@ -81,9 +85,11 @@ export async function exportContact(
     subjectKind: 'contact',
     subjectId: contactId,
   });
+  const contact = presentContact(record, viewer);
   return {
     exportedAt: clock.now(),
-    contact: presentContact(record, viewer),
+    contact,
+    vcard: exportVcards([exportableContact(contact)]),
     touchpoints: touchpoints.map(presentTouchpoint),
     meetings: meetings.map((m) => ({
       meetingId: m.meeting_id,

@@ -344,6 +344,44 @@ const ROUTES: Record<string, Probe[]> = {
       expect: [403, 401, 200, 200],
     },
   ],
+  'POST /api/imports/vcard': [
+    {
+      request: () => ({
+        method: 'POST',
+        url: '/api/imports/vcard',
+        body: `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:${unique('Vicky Vcard')}\r\nEND:VCARD\r\n`,
+        headers: { 'content-type': 'text/vcard' },
+      }),
+      expect: [403, 401, 200, 200],
+    },
+  ],
+  'GET /api/exports/contacts.csv': [
+    {
+      request: async (w) => {
+        await freshOwnerContact(w);
+        return get('/api/exports/contacts.csv');
+      },
+      expect: [401, 401, 200, 200],
+      check: (res, actor) => {
+        if (res.statusCode !== 200) return;
+        // The owner's contacts are not shared: they are in no one else's export.
+        expect(res.body.includes('Kunde-')).toBe(actor === 'owner');
+      },
+    },
+  ],
+  'GET /api/exports/contacts.vcf': [
+    {
+      request: async (w) => {
+        await freshOwnerContact(w);
+        return get('/api/exports/contacts.vcf');
+      },
+      expect: [401, 401, 200, 200],
+      check: (res, actor) => {
+        if (res.statusCode !== 200) return;
+        expect(res.body.includes('Kunde-')).toBe(actor === 'owner');
+      },
+    },
+  ],
   'GET /api/today': [
     {
       request: async (w) => {
