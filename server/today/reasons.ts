@@ -61,6 +61,8 @@ export interface TodayCandidate {
   timeZone: string | null;
   /** When the earliest open next step is due. */
   nextStepDueAt: number | null;
+  /** What that step is ("Angebot schicken"), to show as the reason. */
+  nextStep?: string | null;
   /** Start of a meeting booked for today. */
   meetingToday: number | null;
   /** The seller hid the contact from Today until then. */
@@ -117,12 +119,14 @@ export function nextStepReasons(sellerTimeZone: string | null): ReasonProvider {
     const today = wallClock(now, zone);
     if (due >= zonedTimeToEpoch(addDays(today, 1), 0, zone)) return [];
     const daysLate = Math.max(0, daysBetween(wallClock(due, zone), today));
+    const detail: Record<string, string | number> = { daysLate };
+    if (candidate.nextStep) detail.nextStep = candidate.nextStep;
     return [
       {
         kind: REASON_KIND.nextStepDue,
         weight: REASON_WEIGHTS.nextStepDue,
         at: due,
-        detail: { daysLate },
+        detail,
       },
     ];
   };

@@ -97,6 +97,9 @@ describe.each(DIALECTS)('Today on %s', (dialect) => {
     expect(byName.get('Kai Key')?.reasons.map((r) => r.kind)).toEqual(['overdue']);
     expect(byName.get('Olga Own')?.ratio).toBeCloseTo(10 / 7, 5);
     expect(byName.get('Nina Next')?.reasons.map((r) => r.kind)).toEqual(['next_step_due']);
+    expect(byName.get('Nina Next')?.reasons[0]?.detail).toMatchObject({
+      nextStep: 'Angebot schicken',
+    });
     expect(byName.get('Bea Birthday')?.reasons.map((r) => r.kind)).toEqual(['birthday']);
     expect(byName.get('Bea Birthday')?.reasons[0]?.detail).toMatchObject({ daysUntil: 2 });
     expect(byName.has('Paul Prospect')).toBe(false);

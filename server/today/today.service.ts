@@ -135,7 +135,8 @@ export async function buildToday(
         ? { month: row.birthday_month, day: row.birthday_day, year: row.birthday_year }
         : null,
     timeZone: row.time_zone,
-    nextStepDueAt: nextSteps.get(row.id) ?? null,
+    nextStepDueAt: nextSteps.get(row.id)?.dueAt ?? null,
+    nextStep: nextSteps.get(row.id)?.step ?? null,
     meetingToday: null,
     snoozedUntil: row.snoozed_until,
     extraReasons: [],

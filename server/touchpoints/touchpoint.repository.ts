@@ -32,21 +32,25 @@ export async function newestTouchAt(db: Db, contactId: ContactId): Promise<numbe
   return row?.newest === null || row?.newest === undefined ? null : Number(row.newest);
 }
 
-/** The earliest open next-step due time per contact, for the given contacts. */
+/** The earliest open next step per contact (when it is due and what it is), for the given contacts. */
 export async function openNextSteps(
   db: Db,
   contactIds: ContactId[],
-): Promise<Map<ContactId, number>> {
-  if (contactIds.length === 0) return new Map();
+): Promise<Map<ContactId, { dueAt: number; step: string | null }>> {
+  const map = new Map<ContactId, { dueAt: number; step: string | null }>();
+  if (contactIds.length === 0) return map;
   const rows = await db
     .selectFrom('touchpoints')
-    .select(['contact_id', (eb) => eb.fn.min('next_step_due_at').as('due')])
+    .select(['contact_id', 'next_step_due_at', 'next_step'])
     .where('contact_id', 'in', contactIds)
     .where('next_step_due_at', 'is not', null)
     .where('next_step_done_at', 'is', null)
-    .groupBy('contact_id')
+    .orderBy('next_step_due_at')
     .execute();
-  const map = new Map<ContactId, number>();
-  for (const r of rows) if (r.contact_id && r.due !== null) map.set(r.contact_id, Number(r.due));
+  for (const r of rows) {
+    if (r.contact_id && r.next_step_due_at !== null && !map.has(r.contact_id)) {
+      map.set(r.contact_id, { dueAt: r.next_step_due_at, step: r.next_step });
+    }
+  }
   return map;
 }
