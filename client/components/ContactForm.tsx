@@ -39,10 +39,10 @@ function timeZones(): readonly string[] {
 
 /** Creates or edits a contact. */
 export function ContactForm({ contact, title, submitLabel, onSubmit, onCancel }: ContactFormProps) {
-  const { t } = useTranslation('contacts');
+  const { t, i18n } = useTranslation('contacts');
   const id = useId();
   const [values, setValues] = useState<ContactFormValues>(() =>
-    contact ? formValuesFromContact(contact) : EMPTY_CONTACT_FORM,
+    contact ? formValuesFromContact(contact, i18n.language) : EMPTY_CONTACT_FORM,
   );
   const [errors, setErrors] = useState<ContactFormErrors>({});
   const { busy, error, run } = useAction();

@@ -105,6 +105,14 @@ export function ContactPersonalFields({ values, onChange, errorText }: ContactPe
           </span>
         )}
       </fieldset>
+      <Field
+        label={t('form.bestReach')}
+        hint={t('form.bestReachHint')}
+        value={values.bestReach}
+        error={errorText('bestReach')}
+        data-testid="contact-best-reach"
+        onChange={(e) => onChange({ bestReach: e.target.value })}
+      />
       <div className="field">
         <label htmlFor={`${id}-channel`}>{t('form.preferredChannel')}</label>
         <select

@@ -92,3 +92,18 @@ describe('validateDraft', () => {
     expect(validateDraft(draft)).toEqual({ interests: 'tooLong' });
   });
 });
+
+describe('best reach in the contact form', () => {
+  it('reads what the seller writes and marks what it cannot read', () => {
+    const ok = draftFromForm(
+      { ...EMPTY_CONTACT_FORM, name: 'A', bestReach: 'Di–Do 8–10 Uhr' },
+      null,
+    );
+    expect(ok.bestReach).toEqual([{ days: [2, 3, 4], from: '08:00', to: '10:00' }]);
+    expect(validateDraft(ok)).toEqual({});
+    const bad = draftFromForm({ ...EMPTY_CONTACT_FORM, name: 'A', bestReach: 'irgendwann' }, null);
+    expect(validateDraft(bad)).toEqual({ bestReach: 'bestReach' });
+    const none = draftFromForm({ ...EMPTY_CONTACT_FORM, name: 'A', bestReach: '' }, null);
+    expect(none.bestReach).toEqual([]);
+  });
+});

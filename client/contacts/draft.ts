@@ -2,6 +2,7 @@
 // (keeping what the form does not show), and checked with the same schema the server uses.
 import type { ContactView } from '../api/contacts';
 import { contactInputSchema } from '../../shared/contacts';
+import { formatReach, parseReachText } from '../../shared/reach-text';
 import type { Channel, ContactDraft } from '../../shared/contacts';
 
 /** What the contact form holds: text as typed, lists as comma-separated text. */
@@ -19,6 +20,8 @@ export interface ContactFormValues {
   birthdayMonth: string;
   birthdayYear: string;
   preferredChannel: Channel | '';
+  /** Best reach times as the seller writes them ("Di–Do 8–10 Uhr"). */
+  bestReach: string;
   timeZone: string;
   cadenceDays: string;
   notes: string;
@@ -40,14 +43,15 @@ export const EMPTY_CONTACT_FORM: ContactFormValues = {
   birthdayMonth: '',
   birthdayYear: '',
   preferredChannel: '',
+  bestReach: '',
   timeZone: '',
   cadenceDays: '',
   notes: '',
   shared: false,
 };
 
-/** The form filled with a stored contact, for editing. */
-export function formValuesFromContact(contact: ContactView): ContactFormValues {
+/** The form filled with a stored contact, for editing (best reach written in `language`). */
+export function formValuesFromContact(contact: ContactView, language = 'de'): ContactFormValues {
   return {
     name: contact.name,
     companyName: contact.companyName ?? '',
@@ -62,6 +66,7 @@ export function formValuesFromContact(contact: ContactView): ContactFormValues {
     birthdayMonth: contact.birthday ? String(contact.birthday.month) : '',
     birthdayYear: contact.birthday?.year ? String(contact.birthday.year) : '',
     preferredChannel: contact.preferredChannel ?? '',
+    bestReach: formatReach(contact.bestReach, language.startsWith('de') ? 'de' : 'en'),
     timeZone: contact.timeZone ?? '',
     cadenceDays: contact.cadenceDays === null ? '' : String(contact.cadenceDays),
     notes: contact.notes ?? '',
@@ -77,12 +82,20 @@ export function splitList(text: string): string[] {
     .filter((item) => item !== '');
 }
 
+// Text that is no reach time becomes a window the schema refuses, so the form marks the field
+// (like a birthday without a month).
+const UNREADABLE_REACH = [{ days: [], from: '', to: '' }];
+const readReach = (text: string) => {
+  const windows = parseReachText(text);
+  return Array.isArray(windows) ? windows : UNREADABLE_REACH;
+};
+
 const optional = (text: string) => (text.trim() === '' ? null : text.trim());
 const wholeNumber = (text: string) => (text.trim() === '' ? null : Number(text.trim()));
 
 /**
  * The full draft for POST or PUT. The API replaces a contact as a whole, so fields the form does
- * not show (address, language, best reach) are carried over from `base`, the stored contact.
+ * not show (address, language) are carried over from `base`, the stored contact.
  */
 export function draftFromForm(values: ContactFormValues, base: ContactView | null): ContactDraft {
   const day = wholeNumber(values.birthdayDay);
@@ -98,7 +111,7 @@ export function draftFromForm(values: ContactFormValues, base: ContactView | nul
     address: base?.address ?? null,
     language: base?.language ?? null,
     timeZone: optional(values.timeZone),
-    bestReach: base?.bestReach ?? [],
+    bestReach: readReach(values.bestReach),
     family: optional(values.family),
     interests: optional(values.interests),
     homeOffice: optional(values.homeOffice),
@@ -120,6 +133,7 @@ export type ContactFieldError =
   | 'tags'
   | 'birthday'
   | 'timeZone'
+  | 'bestReach'
   | 'cadenceDays'
   | 'tooLong'
   | 'generic';
@@ -137,6 +151,7 @@ const OWN_ERRORS: Partial<Record<ContactErrorField, ContactFieldError>> = {
   tags: 'tags',
   birthday: 'birthday',
   timeZone: 'timeZone',
+  bestReach: 'bestReach',
   cadenceDays: 'cadenceDays',
 };
 

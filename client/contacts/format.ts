@@ -1,6 +1,7 @@
 // Formatting of the relationship memory's values in the UI language: relative times, weekdays
 // with times in a person's zone, birthdays and best-reach windows (phone numbers are in
 // phone.ts). The words come from Intl (the browser's own locale data), not translation files.
+import { formatReach } from '../../shared/reach-text';
 import type { Birthday, ReachWindow } from '../../shared/contacts';
 
 const MINUTE = 60_000;
@@ -103,31 +104,9 @@ export function ageTurning(birthday: Birthday, year: number): number | null {
   return birthday.year ? year - birthday.year : null;
 }
 
-// 2024-01-01 was a Monday: ISO weekday d falls on January d.
-const weekdayName = (day: number, language: string) =>
-  new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' })
-    .format(Date.UTC(2024, 0, day))
-    .replace(/\.$/, '');
-
-function formatDays(days: readonly number[], language: string): string {
-  const sorted = [...new Set(days)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (sorted[j + 1] === (sorted[j] ?? 0) + 1) j++;
-    const first = sorted[i] ?? 1;
-    const last = sorted[j] ?? 1;
-    // Three or more days in a row read better as a range; two stay a list ("Sa, So").
-    if (j - i >= 2) parts.push(`${weekdayName(first, language)}–${weekdayName(last, language)}`);
-    else for (let k = i; k <= j; k++) parts.push(weekdayName(sorted[k] ?? 1, language));
-    i = j + 1;
-  }
-  return parts.join(', ');
-}
-
-/** Best-reach windows as compact text: "Di–Do 08:00–10:00; Sa 10:00–12:00". */
+/** Best-reach windows as compact text in the UI language: "Di–Do 08:00–10:00; Sa 10:00–12:00". */
 export function formatReachWindows(windows: readonly ReachWindow[], language: string): string {
-  return windows.map((w) => `${formatDays(w.days, language)} ${w.from}–${w.to}`).join('; ');
+  return formatReach(windows, language.startsWith('de') ? 'de' : 'en');
 }
 
 /** The first line of a longer text, for "at a glance" views. */

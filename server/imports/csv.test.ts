@@ -112,7 +112,7 @@ describe('parseCsv', () => {
   it("reads Nahbar's own fields and reports what it cannot read", () => {
     const file = bytes(
       'Name;Preferred Channel;Cadence Days;Best Reach;Time Zone;Language\n' +
-        'A;Telefon;30;"2-4 08:00-10:00; 5 14:00-16:00";Europe/Berlin;DE_at\n' +
+        'A;Telefon;30;"Di–Do 8–10 Uhr; Fr 14:00-16:00";Europe/Berlin;DE_at\n' +
         'B;Brieftaube;oft;dienstags;Mars/Olympus;Klingonisch\n',
     );
     const result = importFile(file);

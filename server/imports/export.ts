@@ -4,7 +4,8 @@
 // is a setting of this Nahbar, not a fact about the person.
 import type { ContactInput } from '../../shared/contacts.js';
 import { formatBirthday } from './dates.js';
-import { NAHBAR_PROPERTIES, formatBestReach, joinTags } from './fields.js';
+import { formatReach } from '../../shared/reach-text.js';
+import { NAHBAR_PROPERTIES, joinTags } from './fields.js';
 
 /** A contact as the export reads it: the parsed contact input, with the company as its name. */
 export type ExportContact = ContactInput;
@@ -35,7 +36,7 @@ const AFTER_ADDRESSES: readonly CsvColumn[] = [
   { header: 'Home Office', value: (c) => c.homeOffice },
   { header: 'Preferred Channel', value: (c) => c.preferredChannel },
   { header: 'Cadence Days', value: (c) => c.cadenceDays },
-  { header: 'Best Reach', value: (c) => formatBestReach(c.bestReach) },
+  { header: 'Best Reach', value: (c) => formatReach(c.bestReach, 'de') },
 ];
 
 /** The CSV columns for these contacts: one per e-mail and phone slot that any contact uses. */
@@ -159,7 +160,7 @@ function vcardLines(c: ExportContact): string[] {
   add(NAHBAR_PROPERTIES.homeOffice, c.homeOffice);
   add(NAHBAR_PROPERTIES.preferredChannel, c.preferredChannel);
   add(NAHBAR_PROPERTIES.cadenceDays, c.cadenceDays);
-  add(NAHBAR_PROPERTIES.bestReach, c.bestReach.length ? formatBestReach(c.bestReach) : null);
+  add(NAHBAR_PROPERTIES.bestReach, c.bestReach.length ? formatReach(c.bestReach, 'de') : null);
   lines.push('END:VCARD');
   return lines.map(foldLine);
 }

@@ -1,6 +1,7 @@
 // Text forms of contact fields that CSV and vCard share, read and written in one place so that
 // an export always imports back unchanged.
-import type { Channel, ContactDraft, ReachWindow } from '../../shared/contacts.js';
+import { parseReachText } from '../../shared/reach-text.js';
+import type { Channel, ContactDraft } from '../../shared/contacts.js';
 import type { ImportIssue } from './draft.js';
 
 /** Removes repeated values, comparing without case; the first spelling wins. */
@@ -98,39 +99,6 @@ export function parseCadence(text: string): number | null {
   return /^\d{1,5}$/.test(value) ? Number(value) : null;
 }
 
-type ReachDraft = NonNullable<ContactDraft['bestReach']>[number];
-const WINDOW = /^([1-7](?:\s*[,-]\s*[1-7])*)\s+(\d{2}:\d{2})\s*-\s*(\d{2}:\d{2})$/;
-
-function expandDays(list: string): number[] {
-  const days: number[] = [];
-  for (const part of list.split(',')) {
-    const [from, to = from] = part.split('-').map((d) => Number(d.trim()));
-    for (let d = from ?? 0; d <= (to ?? 0); d++) if (!days.includes(d)) days.push(d);
-  }
-  return days;
-}
-
-/**
- * Reads best-reach windows written as ISO weekdays and times, separated by ";":
- * "2-4 08:00-10:00; 5 14:00-16:00". Returns null if any part does not have that form.
- */
-export function parseBestReach(text: string): ReachDraft[] | null {
-  const windows: ReachDraft[] = [];
-  for (const part of text.split(';')) {
-    const value = part.trim();
-    if (!value) continue;
-    const m = WINDOW.exec(value);
-    if (!m?.[1] || !m[2] || !m[3]) return null;
-    windows.push({ days: expandDays(m[1]), from: m[2], to: m[3] });
-  }
-  return windows;
-}
-
-/** Writes best-reach windows in the form `parseBestReach` reads ("2,3,4 08:00-10:00"). */
-export function formatBestReach(windows: readonly ReachWindow[]): string {
-  return windows.map((w) => `${w.days.join(',')} ${w.from}-${w.to}`).join('; ');
-}
-
 /** Nahbar's own fields in its vCard export, which other programs ignore. */
 export const NAHBAR_PROPERTIES = {
   family: 'X-NAHBAR-FAMILY',
@@ -169,8 +137,9 @@ export function readNahbarFields(texts: NahbarFieldTexts): {
     else unreadable('cadenceDays', texts.cadenceDays);
   }
   if (texts.bestReach) {
-    const windows = parseBestReach(texts.bestReach);
-    if (windows) fields.bestReach = windows;
+    // As a seller writes it ("Di–Do 8–10 Uhr") and as the export writes it.
+    const windows = parseReachText(texts.bestReach);
+    if (Array.isArray(windows)) fields.bestReach = windows;
     else unreadable('bestReach', texts.bestReach);
   }
   return { fields, issues };

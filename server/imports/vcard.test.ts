@@ -207,7 +207,7 @@ describe('parseVcards', () => {
       'X-NAHBAR-FAMILY:Zwei Kinder',
       'X-NAHBAR-PREFERRED-CHANNEL:lounge',
       'X-NAHBAR-CADENCE-DAYS:14',
-      'X-NAHBAR-BEST-REACH:1\\,3 09:00-11:00',
+      'X-NAHBAR-BEST-REACH:Mo\\, Mi 09:00–11:00',
     );
     expect(parseVcards(file).rows[0]?.draft).toEqual({
       name: 'Anna',

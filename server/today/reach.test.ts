@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ReachWindow } from '../../shared/contacts.js';
 import { FakeClock } from '../lib/clock.js';
-import { localMoment, parseReachText, reachStatus } from './reach.js';
+import { parseReachText } from '../../shared/reach-text.js';
+import { localMoment, reachStatus } from './reach.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,18 +1,15 @@
 // Best-reach windows in time: whether a contact is reachable now and when next, on their own
-// wall clock. The text side (parseReachText, formatReach) lives in reach-text.ts.
+// wall clock. The text side (parseReachText, formatReach) lives in shared/reach-text.ts.
 import type { ReachWindow } from '../../shared/contacts.js';
+import { formatMinutes } from '../../shared/reach-text.js';
 import {
   addDays,
-  formatMinutes,
   isoWeekday,
   parseMinutes,
   resolveTimeZone,
   wallClock,
   zonedTimeToEpoch,
 } from './time-zone.js';
-
-export { formatReach, MAX_REACH_WINDOWS, parseReachText } from './reach-text.js';
-export type { ReachParseError, ReachParseErrorCode } from './reach-text.js';
 
 /** What the clock shows where a contact is. */
 export interface LocalMoment {

@@ -133,13 +133,6 @@ export function isoWeekday(date: CalendarDate): number {
   return sundayFirst === 0 ? 7 : sundayFirst;
 }
 
-/** Formats minutes since midnight as "HH:MM". */
-export function formatMinutes(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-}
-
 /** Reads "HH:MM" as minutes since midnight. */
 export function parseMinutes(time: string): number {
   const [h = '0', m = '0'] = time.split(':');

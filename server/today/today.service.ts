@@ -36,7 +36,7 @@ function birthdayDays(now: number): { month: number; day: number }[] {
 /**
  * Ids of the viewer's contacts that may qualify: the most overdue ones (by their effective
  * cadence), everyone with a birthday about now, and everyone with a next step due by the end of
- * today. The ranking decides among them; `dueCount` is how many are due in all.
+ * today (also in `stepIds`). The ranking decides among them; `dueCount` is how many are due in all.
  */
 async function findCandidateIds(
   db: Db,
@@ -44,7 +44,7 @@ async function findCandidateIds(
   now: number,
   endOfToday: number,
   take: number,
-): Promise<{ ids: ContactId[]; dueCount: number }> {
+): Promise<{ ids: ContactId[]; stepIds: ContactId[]; dueCount: number }> {
   const last = sql<number>`coalesce(c.last_touch_at, c.created_at)`;
   const cadence = sql<number>`coalesce(c.cadence_days, t.days, ${FALLBACK_CADENCE_DAYS})`;
   // The overdue ratio as rankToday computes it (at least 1 for someone never touched).
@@ -77,33 +77,56 @@ async function findCandidateIds(
       .limit(take)
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    // Each term is a whole key of contacts_owner_birthday, so both dialects look the nine days
+    // up in that index instead of reading every contact of the seller.
     db
       .selectFrom('contacts')
       .select('id')
-      .where('owner_id', '=', viewer.id)
       .where((eb) =>
         eb.or(
           birthdayDays(now).map((d) =>
-            eb.and([eb('birthday_month', '=', d.month), eb('birthday_day', '=', d.day)]),
+            eb.and([
+              eb('owner_id', '=', viewer.id),
+              eb('birthday_month', '=', d.month),
+              eb('birthday_day', '=', d.day),
+            ]),
           ),
         ),
       )
       .execute(),
+    // From the few open next steps (touchpoints_open_next_step) to their contacts. A cross join
+    // keeps that order on SQLite, whose planner (without statistics) would otherwise read every
+    // touchpoint of every contact of the seller; PostgreSQL plans it like an inner join.
     db
       .selectFrom('touchpoints')
-      .innerJoin('contacts', 'contacts.id', 'touchpoints.contact_id')
+      .crossJoin('contacts')
       .select('contacts.id')
+      .whereRef('contacts.id', '=', 'touchpoints.contact_id')
       .where('contacts.owner_id', '=', viewer.id)
       .where('touchpoints.next_step_due_at', '<=', endOfToday)
       .where('touchpoints.next_step_done_at', 'is', null)
       .execute(),
   ]);
+  const stepIds = [...new Set(steps.map((r) => r.id))];
   const ids = new Set<ContactId>([
     ...due.map((r) => r.id),
     ...birthdays.map((r) => r.id),
-    ...steps.map((r) => r.id),
+    ...stepIds,
   ]);
-  return { ids: [...ids], dueCount: Number(count?.n ?? 0) };
+  return { ids: [...ids], stepIds, dueCount: Number(count?.n ?? 0) };
+}
+
+/** The tags of the given contacts, by contact. */
+async function loadTags(db: Db, ids: ContactId[]): Promise<Map<ContactId, string[]>> {
+  const tags = new Map<ContactId, string[]>();
+  if (ids.length === 0) return tags;
+  const rows = await db
+    .selectFrom('contact_tags')
+    .select(['contact_id', 'tag'])
+    .where('contact_id', 'in', ids)
+    .execute();
+  for (const r of rows) tags.set(r.contact_id, [...(tags.get(r.contact_id) ?? []), r.tag]);
+  return tags;
 }
 
 /** Builds the viewer's Today list at `clock.now()`, capped at `cap`. */
@@ -117,19 +140,25 @@ export async function buildToday(
   const sellerZone = DEFAULT_TIME_ZONE;
   const wall = wallClock(now, sellerZone);
   const endOfToday = zonedTimeToEpoch(addDays(wall, 1), 0, sellerZone) - 1;
-  const [{ ids, dueCount }, tagCadences] = await Promise.all([
+  const [{ ids, stepIds, dueCount }, tagCadences] = await Promise.all([
     // Anyone outside the `cap` most overdue who has a reason is in the other sets, so this many
     // overdue ones are enough for the ranking to be exact.
     findCandidateIds(db, viewer, now, endOfToday, cap * 4),
     loadTagCadences(db),
   ]);
-  const records = await loadContactRecords(db, await findContactsByIds(db, ids));
-  const nextSteps = await openNextSteps(db, ids);
-  const candidates: TodayCandidate[] = records.map(({ row, tags }) => ({
+  // Ranking needs only the rows, tags and next steps of the candidates (thousands, with a big
+  // address book); e-mails, phones and companies are loaded for the entries shown.
+  const rows = await findContactsByIds(db, ids);
+  const [tags, nextSteps] = await Promise.all([
+    loadTags(db, ids),
+    // Only someone with a step due by the end of today gets a next-step reason.
+    openNextSteps(db, stepIds),
+  ]);
+  const candidates: TodayCandidate[] = rows.map((row) => ({
     contactId: row.id,
     lastTouchAt: row.last_touch_at,
     createdAt: row.created_at,
-    cadenceDays: effectiveCadence(row.cadence_days, tags, tagCadences),
+    cadenceDays: effectiveCadence(row.cadence_days, tags.get(row.id) ?? [], tagCadences),
     birthday:
       row.birthday_month !== null && row.birthday_day !== null
         ? { month: row.birthday_month, day: row.birthday_day, year: row.birthday_year }
@@ -143,11 +172,17 @@ export async function buildToday(
   }));
   // Ranked uncapped (there are few candidates) to count who qualifies without being due.
   const ranked = rankToday({ now, candidates, cap: Infinity, timeZone: sellerZone });
+  const shown = ranked.entries.slice(0, cap);
+  const rowsById = new Map(rows.map((row) => [row.id, row]));
+  const records = await loadContactRecords(
+    db,
+    shown.flatMap((entry) => rowsById.get(entry.contactId) ?? []),
+  );
   const byId = new Map(records.map((r) => [r.row.id, r]));
   return {
     cap,
     total: dueCount + ranked.entries.filter((e) => e.ratio < 1).length,
-    entries: ranked.entries.slice(0, cap).flatMap((entry) => {
+    entries: shown.flatMap((entry) => {
       const record = byId.get(entry.contactId);
       if (!record) return [];
       const contact = presentContact(record, viewer);

@@ -57,6 +57,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('contacts_owner').on('contacts').column('owner_id').execute();
   await db.schema.createIndex('contacts_company').on('contacts').column('company_id').execute();
+  // Birthdays this week for the Today list: one lookup per (owner, month, day).
+  await db.schema
+    .createIndex('contacts_owner_birthday')
+    .on('contacts')
+    .columns(['owner_id', 'birthday_month', 'birthday_day'])
+    .execute();
 
   await db.schema
     .createTable('contact_emails')
@@ -139,10 +145,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('touchpoints')
     .columns(['company_id', 'occurred_at'])
     .execute();
+  // Open next steps only (a small part of the log): by due date for the Today list, by contact
+  // for each candidate's earliest open step. Done steps are never looked up by date.
   await db.schema
-    .createIndex('touchpoints_next_step_due')
+    .createIndex('touchpoints_open_step_due')
     .on('touchpoints')
-    .column('next_step_due_at')
+    .columns(['next_step_due_at', 'contact_id'])
+    .where('next_step_due_at', 'is not', null)
+    .where(sql.ref('next_step_done_at'), 'is', null)
+    .execute();
+  await db.schema
+    .createIndex('touchpoints_open_step_contact')
+    .on('touchpoints')
+    .columns(['contact_id', 'next_step_due_at'])
+    .where('next_step_due_at', 'is not', null)
+    .where(sql.ref('next_step_done_at'), 'is', null)
     .execute();
   await db.schema
     .createIndex('touchpoints_meeting_contact')

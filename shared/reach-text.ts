@@ -1,8 +1,7 @@
 // Best-reach windows as text: reading what a seller types ("Di–Do 8–10 Uhr", "weekdays 9-11")
 // and writing windows back compactly.
-import type { ReachWindow } from '../../shared/contacts.js';
-import { foldText } from '../../shared/fold.js';
-import { formatMinutes } from './time-zone.js';
+import type { ReachWindow } from './contacts.js';
+import { foldText } from './fold.js';
 
 /** Most windows a contact may have; matches `contactInputSchema.bestReach`. */
 export const MAX_REACH_WINDOWS = 7;
@@ -316,4 +315,11 @@ function formatDays(days: readonly number[], lang: 'de' | 'en'): string {
 /** Writes windows back as compact text, e.g. "Di–Do 08:00–10:00; Sa 10:00–12:00". */
 export function formatReach(windows: readonly ReachWindow[], lang: 'de' | 'en'): string {
   return windows.map((w) => `${formatDays(w.days, lang)} ${w.from}–${w.to}`).join('; ');
+}
+
+/** Writes minutes since midnight as "HH:MM". */
+export function formatMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }

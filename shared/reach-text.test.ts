@@ -1,7 +1,7 @@
 // Best-reach text: reading what sellers type in German and English, and writing it back.
 import { describe, expect, it } from 'vitest';
-import { reachWindowSchema } from '../../shared/contacts.js';
-import type { ReachWindow } from '../../shared/contacts.js';
+import { reachWindowSchema } from './contacts.js';
+import type { ReachWindow } from './contacts.js';
 import { formatReach, parseReachText } from './reach-text.js';
 
 const WORKDAYS = [1, 2, 3, 4, 5];
