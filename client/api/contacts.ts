@@ -101,6 +101,13 @@ export async function logTouchpoint(
 /** How long a contact may rest: 1 day, 1 week, or 0 to wake them again. */
 export type SnoozeDays = 0 | 1 | 7;
 
+/** Marks the next step of a touchpoint done; it then leaves the Today list. */
+export async function completeNextStep(touchpointId: string): Promise<void> {
+  await api<unknown>(`/api/touchpoints/${encodeURIComponent(touchpointId)}/next-step-done`, {
+    method: 'POST',
+  });
+}
+
 /** Takes a contact off the Today list for a while. */
 export async function snoozeContact(id: ContactId, days: SnoozeDays): Promise<void> {
   await api<void>(`${contactPath(id)}/snooze`, { method: 'POST', body: { days } });

@@ -7,7 +7,7 @@ import type { AuthUser } from '../accounts/auth.js';
 import type { AppContext } from '../app.js';
 import { presentTouchpoint } from '../touchpoints/touchpoint.presenters.js';
 import { listTouchpoints } from '../touchpoints/touchpoint.repository.js';
-import { logTouchpoint } from '../touchpoints/touchpoint.service.js';
+import { completeNextStep, logTouchpoint } from '../touchpoints/touchpoint.service.js';
 import { presentContact } from './contact.presenters.js';
 import {
   findContactsByIds,
@@ -23,6 +23,7 @@ import {
   mergeBodySchema,
   searchQuerySchema,
   snoozeBodySchema,
+  touchpointIdParamsSchema,
 } from './contact.schemas.js';
 import { createContact, getContact, snoozeContact, updateContact } from './contact.service.js';
 import { personalLinkUrl } from './link.service.js';
@@ -98,6 +99,16 @@ export function contactRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ...req.body,
         });
         return reply.status(201).send({ touchpoint: presentTouchpoint(row) });
+      },
+    );
+
+    app.post(
+      '/touchpoints/:id/next-step-done',
+      { schema: { params: touchpointIdParamsSchema } },
+      async (req) => {
+        const viewer = viewerOf(requireUser(req));
+        const row = await completeNextStep(db, clock, { viewer, touchpointId: req.params.id });
+        return { touchpoint: presentTouchpoint(row) };
       },
     );
 

@@ -1,7 +1,7 @@
 // Input schemas of the contacts routes; handler types are derived from them.
 import { z } from 'zod';
 import { TOUCHPOINT_KINDS } from '../../shared/contacts.js';
-import type { ContactId } from '../../shared/ids.js';
+import type { ContactId, TouchpointId } from '../../shared/ids.js';
 
 const opaqueId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid id');
 
@@ -46,4 +46,9 @@ export const snoozeBodySchema = z.object({
 export const mergeBodySchema = z.object({
   keepId: opaqueId.transform((s) => s as ContactId),
   mergeId: opaqueId.transform((s) => s as ContactId),
+});
+
+/** Path parameters naming a touchpoint. */
+export const touchpointIdParamsSchema = z.object({
+  id: opaqueId.transform((s) => s as TouchpointId),
 });

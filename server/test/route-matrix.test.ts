@@ -288,6 +288,21 @@ const ROUTES: Record<string, Probe[]> = {
       expect: [403, 401, 404, 201],
     },
   ],
+  'POST /api/touchpoints/:id/next-step-done': [
+    {
+      request: async (w) => {
+        const contactId = await freshOwnerContact(w);
+        const res = await w.owner.agent.post(`/api/contacts/${contactId}/touchpoints`, {
+          kind: 'call',
+          nextStep: 'Angebot schicken',
+          nextStepDueAt: Date.now(),
+        });
+        const { id } = res.json<{ touchpoint: { id: string } }>().touchpoint;
+        return { method: 'POST', url: `/api/touchpoints/${id}/next-step-done` };
+      },
+      expect: [403, 401, 404, 200],
+    },
+  ],
   'POST /api/contacts/:id/snooze': [
     {
       request: async (w) => ({

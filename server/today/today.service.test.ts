@@ -10,7 +10,7 @@ import { FakeClock } from '../lib/clock.js';
 import { DIALECTS, createTestDatabase } from '../test/databases.js';
 import type { TestDatabase } from '../test/databases.js';
 import { createHost } from '../test/lounge-harness.js';
-import { logTouchpoint } from '../touchpoints/touchpoint.service.js';
+import { completeNextStep, logTouchpoint } from '../touchpoints/touchpoint.service.js';
 import { buildToday } from './today.service.js';
 
 const DAY = 86_400_000;
@@ -123,6 +123,20 @@ describe.each(DIALECTS)('Today on %s', (dialect) => {
     clock.advance(DAY + 1);
     expect(await names(seller)).toContain('Kai Key');
     clock.advance(-(DAY + 1));
+  });
+
+  it('drops a next step from Today once it is done', async () => {
+    const [step] = await tdb.db
+      .selectFrom('touchpoints')
+      .select('id')
+      .where('contact_id', '=', ids.get('Nina Next')!)
+      .where('next_step', 'is not', null)
+      .execute();
+    await completeNextStep(tdb.db, clock, { viewer: seller, touchpointId: step!.id });
+    expect(await names(seller)).not.toContain('Nina Next');
+    await expect(
+      completeNextStep(tdb.db, clock, { viewer: other, touchpointId: step!.id }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 
   it('drops a contact once they are called', async () => {

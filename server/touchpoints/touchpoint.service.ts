@@ -5,6 +5,7 @@ import type { CompanyId, ContactId, MeetingId, TouchpointId } from '../../shared
 import { getContact } from '../contacts/contact.service.js';
 import type { Viewer } from '../contacts/contact.repository.js';
 import type { Db } from '../db/database.js';
+import { NotFound } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/random.js';
 import { insertTouchpoints, newestTouchAt } from './touchpoint.repository.js';
@@ -145,4 +146,32 @@ export async function recordMeetingTouchpoints(
       }
     });
   }
+}
+
+/**
+ * Marks the next step of a touchpoint done (the one change a logged touchpoint allows), for a
+ * contact the viewer may see; NotFound for anything else. Returns the touchpoint as it is now.
+ */
+export async function completeNextStep(
+  db: Db,
+  clock: Clock,
+  props: { viewer: Viewer; touchpointId: TouchpointId },
+): Promise<TouchpointRow> {
+  const row = await db
+    .selectFrom('touchpoints')
+    .selectAll()
+    .where('id', '=', props.touchpointId)
+    .executeTakeFirst();
+  if (!row?.contact_id || row.next_step === null) {
+    throw new NotFound('No such next step', 'next_step_not_found');
+  }
+  await getContact(db, props.viewer, row.contact_id);
+  if (row.next_step_done_at !== null) return row;
+  const doneAt = clock.now();
+  await db
+    .updateTable('touchpoints')
+    .set({ next_step_done_at: doneAt })
+    .where('id', '=', row.id)
+    .execute();
+  return { ...row, next_step_done_at: doneAt };
 }

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { ApiError } from '../../api/http';
-import { updateContact } from '../../api/contacts';
+import { completeNextStep, updateContact } from '../../api/contacts';
+import { useAction } from '../../contacts/useAction';
 import { useRequiredUser } from '../../app/session';
 import { ContactForm } from '../../components/ContactForm';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -28,6 +29,7 @@ export default function ContactPage({ id }: { id: string }) {
   const { data, error, reload, replaceContact } = useContact(contactId);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState('');
+  const stepDone = useAction();
   if (!user) return <LoadingNotice />;
 
   const back = (
@@ -120,7 +122,16 @@ export default function ContactPage({ id }: { id: string }) {
             }}
           />
         </section>
-        <Timeline timeline={timeline} />
+        <ErrorMessage error={stepDone.error} />
+        <Timeline
+          timeline={timeline}
+          onNextStepDone={(touchpointId) =>
+            void stepDone.run(async () => {
+              await completeNextStep(touchpointId);
+              await reload();
+            })
+          }
+        />
         {contact.editable && (
           <ContactPrivacy
             contact={contact}

@@ -3,8 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { TouchpointView } from '../../api/contacts';
 import { durationMinutes, formatDate, formatDateTime } from '../../contacts/format';
 
-/** Lists the touchpoints newest first. */
-export function Timeline({ timeline }: { timeline: readonly TouchpointView[] }) {
+/** Lists the touchpoints newest first; an open next step can be marked done. */
+export function Timeline({
+  timeline,
+  onNextStepDone,
+}: {
+  timeline: readonly TouchpointView[];
+  onNextStepDone: (touchpointId: string) => void;
+}) {
   const { t, i18n } = useTranslation('contacts');
   const lang = i18n.language;
   const sorted = [...timeline].sort((a, b) => b.occurredAt - a.occurredAt);
@@ -38,11 +44,20 @@ export function Timeline({ timeline }: { timeline: readonly TouchpointView[] }) 
                       {t('detail.due', { date: formatDate(touchpoint.nextStepDueAt, lang) })}
                     </span>
                   )}
-                  {touchpoint.nextStepDoneAt !== null && (
+                  {touchpoint.nextStepDoneAt !== null ? (
                     <span className="ok">
                       {' · '}
                       {t('detail.done')}
                     </span>
+                  ) : (
+                    <button
+                      type="button"
+                      className="link-button"
+                      data-testid="next-step-done"
+                      onClick={() => onNextStepDone(touchpoint.id)}
+                    >
+                      {t('detail.markDone')}
+                    </button>
                   )}
                 </p>
               )}
