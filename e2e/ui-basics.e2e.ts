@@ -188,7 +188,7 @@ describe('UI basics', () => {
     await knockEntry(host, guest.name).waitFor();
   });
 
-  test('every visible control of the pre-join, call, login and setup pages has an accessible name', async () => {
+  test('every visible control of the pre-join, call, login, setup and seller pages has an accessible name', async () => {
     const scene = await Scene.start(browser());
     const host = await scene.host();
     const guest = await scene.join('Lea Label');
@@ -224,6 +224,24 @@ describe('UI basics', () => {
       .waitFor();
     expect(await unnamedControls(visitor.page), 'login page').toEqual([]);
 
+    // The seller's relationship pages, with a contact on them.
+    const { contact } = (await scene.owner.http.post('/api/contacts', {
+      name: 'Nils Named',
+      emails: ['nils@example.test'],
+      phones: ['0171 7654321'],
+    })) as { contact: { id: string } };
+    const sellerPages: [string, string][] = [
+      ['/today', 'today-entry'],
+      ['/contacts', 'contact-search'],
+      ['/contacts/import', 'import-file'],
+      [`/contacts/${contact.id}`, 'log-call'],
+    ];
+    for (const [path, testId] of sellerPages) {
+      await host.page.goto(path);
+      await host.page.getByTestId(testId).first().waitFor({ state: 'attached' });
+      expect(await unnamedControls(host.page), path).toEqual([]);
+    }
+
     const fresh = await freshInstallation();
     const owner = await open(fresh.server, 'Sam Setup');
     await owner.page.goto(fresh.setupLink);
@@ -246,7 +264,19 @@ describe('UI basics', () => {
     await guest.page.getByTestId('call').waitFor();
     await Promise.all([waitForCall(host.page, 1), waitForCall(guest.page, 1)]);
     // The seller's own pages load lazily: visit them too.
-    for (const path of ['/', '/rooms', '/team']) {
+    const { contact } = (await scene.owner.http.post('/api/contacts', {
+      name: 'Rita Request',
+      phones: ['0171 1234567'],
+    })) as { contact: { id: string } };
+    for (const path of [
+      '/',
+      '/rooms',
+      '/team',
+      '/today',
+      '/contacts',
+      '/contacts/import',
+      `/contacts/${contact.id}`,
+    ]) {
       await host.page.goto(path);
       await host.page.getByRole('heading', { level: 1 }).first().waitFor();
     }
@@ -279,7 +309,7 @@ describe('UI basics', () => {
     expect(iceUrls.filter((u) => !/^(stuns?|turns?):127\.0\.0\.1(:|$|\?)/.test(u))).toEqual([]);
   });
 
-  test('at phone width the pre-join page and the call view do not scroll sideways and keep their controls in view', async () => {
+  test('at phone width the pre-join page, the call view and the seller pages do not scroll sideways, and the call keeps its controls in view', async () => {
     const scene = await Scene.start(browser());
     const phone: CustomContext = { viewport: PHONE, mobile: true };
     const host = await open(scene, scene.owner.name, { ...phone, user: scene.owner });
@@ -319,6 +349,24 @@ describe('UI basics', () => {
         await expectInView(p.page, id, false);
       }
       await expectInView(p.page, 'connection-state', false);
+    }
+
+    // The seller's relationship pages fit a phone as well.
+    const { contact } = (await scene.owner.http.post('/api/contacts', {
+      name: 'Philippa Phone-Width mit einem recht langen Namen',
+      companyName: 'Präzisionsmaschinenbau Oberschwaben GmbH & Co. KG',
+      phones: ['0171 1112223'],
+      family: 'Zwei Kinder, ein Hund',
+    })) as { contact: { id: string } };
+    for (const [path, testId] of [
+      ['/today', 'today-entry'],
+      ['/contacts', 'contact-search'],
+      ['/contacts/import', 'import-file'],
+      [`/contacts/${contact.id}`, 'log-call'],
+    ] as const) {
+      await host.page.goto(path);
+      await host.page.getByTestId(testId).first().waitFor({ state: 'attached' });
+      expect(await horizontalOverflow(host.page), path).toEqual({ scrolls: false, offenders: [] });
     }
   });
 });
