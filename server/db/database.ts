@@ -69,9 +69,12 @@ export function createDialect(config: DatabaseConfig): Dialect {
             value: string,
           ) => unknown)) as pg.CustomTypesConfig['getTypeParser'],
   };
-  return new PostgresDialect({
-    pool: new pg.Pool({ connectionString: config.url, max: 10, types }),
-  });
+  const pool = new pg.Pool({ connectionString: config.url, max: 10, types });
+  // An idle connection that PostgreSQL ends (a restart, an administrator, a dropped database)
+  // is removed from the pool and replaced on the next query; without a listener its error
+  // would crash the process. Errors of queries in flight still reach their callers.
+  pool.on('error', () => undefined);
+  return new PostgresDialect({ pool });
 }
 
 /** Opens the database described by config. */

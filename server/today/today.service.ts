@@ -94,7 +94,7 @@ async function findCandidateIds(
         ),
       )
       .execute(),
-    // From the few open next steps (touchpoints_open_next_step) to their contacts. A cross join
+    // From the few open next steps (touchpoints_open_step_due) to their contacts. A cross join
     // keeps that order on SQLite, whose planner (without statistics) would otherwise read every
     // touchpoint of every contact of the seller; PostgreSQL plans it like an inner join.
     db
