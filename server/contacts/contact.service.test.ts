@@ -116,6 +116,20 @@ describe.each(DIALECTS)('contacts on %s', (dialect) => {
     });
   });
 
+  it("finds the viewer's one match among many of another seller's", async () => {
+    for (let i = 0; i < 30; i++) {
+      await createContact(tdb.db, clock, {
+        viewer: bob,
+        input: input({ name: `Hannelore Bobs${i}`, notes: 'hannelore hannelore hannelore' }),
+      });
+    }
+    await createContact(tdb.db, clock, { viewer: alice, input: input({ name: 'Hannes Alice' }) });
+    const hits = await searchDocs(tdb.db, alice, 'hann', 2);
+    expect(hits).toHaveLength(1);
+    expect((await getContact(tdb.db, alice, hits[0]!.id as never)).row.name).toBe('Hannes Alice');
+    expect(await searchDocs(tdb.db, bob, 'hann', 5)).toHaveLength(5);
+  });
+
   it('treats FTS operators in a query as text', async () => {
     for (const q of ['"', 'AND OR NOT', 'Müller*', '(', 'a:b', "o'brien", '-x']) {
       await expect(searchDocs(tdb.db, alice, q, 5)).resolves.toBeDefined();

@@ -61,6 +61,16 @@ export async function removeSearchDoc(db: Db, kind: SearchDocKind, id: string): 
     .execute();
 }
 
+/** Largest ranked window searched for visible hits (beyond it the whole match set is read). */
+const SEARCH_WINDOW_MAX = 1_000_000;
+
+/** How many documents an FTS5 match expression finds. */
+async function countMatches(db: Db, match: string): Promise<number> {
+  const row = await sql<{ n: number }>`
+    select count(*) as n from contact_search where contact_search match ${match}`.execute(db);
+  return Number(row.rows[0]?.n ?? 0);
+}
+
 /**
  * Finds the contacts and companies the viewer may see whose documents contain every query token
  * as a word prefix, best matches first.
@@ -83,11 +93,22 @@ export async function searchDocs(
   if (isSqlite(db)) {
     // Each token is quoted (so FTS5 operators in the input are plain text) and prefix-matched.
     const match = tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
-    const rows = await sql<{ doc_kind: SearchDocKind; doc_id: string }>`
-      select s.doc_kind, s.doc_id from contact_search s ${joins}
-      where contact_search match ${match} and ${visible}
-      order by bm25(contact_search) limit ${limit}`.execute(db);
-    return rows.rows.map((r) => ({ kind: r.doc_kind, id: r.doc_id }));
+    // FTS5 ranks first and hands over only the best `window` hits, so the visibility lookups stay
+    // few even when a short prefix matches thousands ("han"); when too many of those are hidden
+    // from the viewer, the window grows until the answer is complete.
+    for (let window = limit * 10; ; window *= 10) {
+      const rows = await sql<{ doc_kind: SearchDocKind; doc_id: string }>`
+        select s.doc_kind, s.doc_id from (
+          select doc_kind, doc_id, rank from contact_search
+          where contact_search match ${match} order by rank limit ${window}
+        ) s ${joins}
+        where ${visible}
+        order by s.rank limit ${limit}`.execute(db);
+      const complete = rows.rows.length === limit || window >= SEARCH_WINDOW_MAX;
+      if (complete || (await countMatches(db, match)) <= window) {
+        return rows.rows.map((r) => ({ kind: r.doc_kind, id: r.doc_id }));
+      }
+    }
   }
   const tsquery = tokens.map((t) => `${t}:*`).join(' & ');
   const rows = await sql<{ doc_kind: SearchDocKind; doc_id: string }>`
