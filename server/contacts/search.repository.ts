@@ -3,6 +3,7 @@
 // hold text folded by `foldText`, so "Mueller" finds "Müller" and "Weiss" finds "Weiß".
 import { sql, SqliteAdapter } from 'kysely';
 import { foldText } from '../../shared/fold.js';
+import type { CompanyId, ContactId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
 import type { Viewer } from './contact.repository.js';
 
@@ -61,14 +62,53 @@ export async function removeSearchDoc(db: Db, kind: SearchDocKind, id: string): 
     .execute();
 }
 
-/** Largest ranked window searched for visible hits (beyond it the whole match set is read). */
-const SEARCH_WINDOW_MAX = 1_000_000;
+interface SearchRow {
+  doc_kind: SearchDocKind;
+  doc_id: string;
+}
 
-/** How many documents an FTS5 match expression finds. */
-async function countMatches(db: Db, match: string): Promise<number> {
-  const row = await sql<{ n: number }>`
-    select count(*) as n from contact_search where contact_search match ${match}`.execute(db);
-  return Number(row.rows[0]?.n ?? 0);
+/** Ids per visibility lookup (SQLite allows 32,766 bound values per statement). */
+const LOOKUP_CHUNK = 5_000;
+
+/** The hits among `rows` that the viewer may see, in the order given. */
+async function visibleHits(db: Db, viewer: Viewer, rows: SearchRow[]): Promise<SearchHit[]> {
+  if (rows.length > LOOKUP_CHUNK) {
+    const out: SearchHit[] = [];
+    for (let i = 0; i < rows.length; i += LOOKUP_CHUNK) {
+      out.push(...(await visibleHits(db, viewer, rows.slice(i, i + LOOKUP_CHUNK))));
+    }
+    return out;
+  }
+  const ids = (kind: SearchDocKind) => rows.filter((r) => r.doc_kind === kind).map((r) => r.doc_id);
+  const mine = () =>
+    viewer.isOwner ? sql<boolean>`1 = 1` : sql<boolean>`(owner_id = ${viewer.id} or shared = 1)`;
+  const contactIds = ids('contact') as ContactId[];
+  const companyIds = ids('company') as CompanyId[];
+  const [contacts, companies] = await Promise.all([
+    contactIds.length === 0
+      ? []
+      : db
+          .selectFrom('contacts')
+          .select('id')
+          .where('id', 'in', contactIds)
+          .where(mine())
+          .execute(),
+    companyIds.length === 0
+      ? []
+      : db
+          .selectFrom('companies')
+          .select('id')
+          .where('id', 'in', companyIds)
+          .where(mine())
+          .execute(),
+  ]);
+  const seen = {
+    contact: new Set<string>(contacts.map((r) => r.id)),
+    company: new Set<string>(companies.map((r) => r.id)),
+  };
+  return rows
+    .filter((r) => seen[r.doc_kind].has(r.doc_id))
+    .map((r) => ({ kind: r.doc_kind, id: r.doc_id }));
 }
 
 /**
@@ -93,21 +133,15 @@ export async function searchDocs(
   if (isSqlite(db)) {
     // Each token is quoted (so FTS5 operators in the input are plain text) and prefix-matched.
     const match = tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
-    // FTS5 ranks first and hands over only the best `window` hits, so the visibility lookups stay
-    // few even when a short prefix matches thousands ("han"); when too many of those are hidden
-    // from the viewer, the window grows until the answer is complete.
-    for (let window = limit * 10; ; window *= 10) {
-      const rows = await sql<{ doc_kind: SearchDocKind; doc_id: string }>`
-        select s.doc_kind, s.doc_id from (
-          select doc_kind, doc_id, rank from contact_search
-          where contact_search match ${match} order by rank limit ${window}
-        ) s ${joins}
-        where ${visible}
-        order by s.rank limit ${limit}`.execute(db);
-      const complete = rows.rows.length === limit || window >= SEARCH_WINDOW_MAX;
-      if (complete || (await countMatches(db, match)) <= window) {
-        return rows.rows.map((r) => ({ kind: r.doc_kind, id: r.doc_id }));
-      }
+    // FTS5 ranks on its own and hands over the best `window` hits; only those are checked for
+    // visibility, so a short prefix that matches thousands ("han") stays cheap. When too many of
+    // them are hidden from the viewer, the window grows until the answer is complete.
+    for (let window = viewer.isOwner ? limit : limit * 10; ; window *= 10) {
+      const ranked = await sql<SearchRow>`
+        select doc_kind, doc_id from contact_search
+        where contact_search match ${match} order by rank limit ${window}`.execute(db);
+      const shown = await visibleHits(db, viewer, ranked.rows);
+      if (shown.length >= limit || ranked.rows.length < window) return shown.slice(0, limit);
     }
   }
   const tsquery = tokens.map((t) => `${t}:*`).join(' & ');
