@@ -117,6 +117,24 @@ export function contactSearchParts(record: ContactRecord): (string | null)[] {
   ];
 }
 
+/** The row of a new contact, with no touch yet (also used by the batched import). */
+export function newContactRow(
+  ownerId: ContactRow['owner_id'],
+  input: ContactInput,
+  companyId: CompanyId | null,
+  now: number,
+): ContactRow {
+  return {
+    id: newId<ContactId>(),
+    owner_id: ownerId,
+    ...inputColumns(input, companyId),
+    last_touch_at: null,
+    snoozed_until: null,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 /** Rewrites a contact's search document from its record. */
 export async function indexContact(db: Db, record: ContactRecord): Promise<void> {
   await indexSearchDoc(db, 'contact', record.row.id, contactSearchParts(record));
@@ -138,16 +156,7 @@ export async function createContact(
 ): Promise<ContactRecord> {
   const phones = props.phones ?? normalizePhones(props.input.phones);
   const company = await resolveCompany(db, clock, props.viewer.id, props.input.companyName);
-  const now = clock.now();
-  const row: ContactRow = {
-    id: newId<ContactId>(),
-    owner_id: props.viewer.id,
-    ...inputColumns(props.input, company?.id ?? null),
-    last_touch_at: null,
-    snoozed_until: null,
-    created_at: now,
-    updated_at: now,
-  };
+  const row = newContactRow(props.viewer.id, props.input, company?.id ?? null, clock.now());
   const details = { emails: props.input.emails, phones, tags: props.input.tags };
   await insertContact(db, row, details);
   const record: ContactRecord = { row, companyName: company?.name ?? null, ...details };

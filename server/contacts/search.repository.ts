@@ -123,13 +123,6 @@ export async function searchDocs(
 ): Promise<SearchHit[]> {
   const tokens = queryTokens(query);
   if (tokens.length === 0) return [];
-  // Primary-key lookups of each hit's contact or company decide whether the viewer may see it.
-  const visible = viewer.isOwner
-    ? sql`(c.id is not null or co.id is not null)`
-    : sql`(c.owner_id = ${viewer.id} or c.shared = 1 or co.owner_id = ${viewer.id} or co.shared = 1)`;
-  const joins = sql`
-    left join contacts c on s.doc_kind = 'contact' and c.id = s.doc_id
-    left join companies co on s.doc_kind = 'company' and co.id = s.doc_id`;
   if (isSqlite(db)) {
     // Each token is quoted (so FTS5 operators in the input are plain text) and prefix-matched.
     const match = tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
@@ -144,8 +137,15 @@ export async function searchDocs(
       if (shown.length >= limit || ranked.rows.length < window) return shown.slice(0, limit);
     }
   }
+  // On PostgreSQL the visibility check joins the hits' contacts and companies by primary key.
+  const visible = viewer.isOwner
+    ? sql`(c.id is not null or co.id is not null)`
+    : sql`(c.owner_id = ${viewer.id} or c.shared = 1 or co.owner_id = ${viewer.id} or co.shared = 1)`;
+  const joins = sql`
+    left join contacts c on s.doc_kind = 'contact' and c.id = s.doc_id
+    left join companies co on s.doc_kind = 'company' and co.id = s.doc_id`;
   const tsquery = tokens.map((t) => `${t}:*`).join(' & ');
-  const rows = await sql<{ doc_kind: SearchDocKind; doc_id: string }>`
+  const rows = await sql<SearchRow>`
     select s.doc_kind, s.doc_id from contact_search s ${joins}
     where s.tsv @@ to_tsquery('simple', ${tsquery}) and ${visible}
     order by ts_rank(s.tsv, to_tsquery('simple', ${tsquery})) desc, s.doc_id

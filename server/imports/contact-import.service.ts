@@ -15,7 +15,12 @@ import {
   updateContactRow,
 } from '../contacts/contact.repository.js';
 import type { ContactRecord, Viewer } from '../contacts/contact.repository.js';
-import { contactSearchParts, indexContact, normalizePhone } from '../contacts/contact.service.js';
+import {
+  contactSearchParts,
+  indexContact,
+  newContactRow,
+  normalizePhone,
+} from '../contacts/contact.service.js';
 import type { ContactRow } from '../contacts/contact.table.js';
 import { searchBody } from '../contacts/search.repository.js';
 import type { Db } from '../db/database.js';
@@ -184,41 +189,14 @@ export async function importContacts(
         continue;
       }
       const i = row.input;
-      const id = newId<ContactId>();
       const record: ContactRecord = {
-        row: {
-          id,
-          owner_id: viewer.id,
-          company_id: companyOf(i.companyName),
-          name: i.name,
-          role: i.role,
-          street: i.address?.street ?? null,
-          postal_code: i.address?.postalCode ?? null,
-          city: i.address?.city ?? null,
-          country: i.address?.country ?? null,
-          language: i.language,
-          time_zone: i.timeZone,
-          best_reach: JSON.stringify(i.bestReach),
-          family: i.family,
-          interests: i.interests,
-          home_office: i.homeOffice,
-          birthday_month: i.birthday?.month ?? null,
-          birthday_day: i.birthday?.day ?? null,
-          birthday_year: i.birthday?.year ?? null,
-          preferred_channel: i.preferredChannel,
-          notes: i.notes,
-          cadence_days: i.cadenceDays,
-          shared: i.shared ? 1 : 0,
-          last_touch_at: null,
-          snoozed_until: null,
-          created_at: now,
-          updated_at: now,
-        },
+        row: newContactRow(viewer.id, i, companyOf(i.companyName), now),
         companyName: i.companyName,
         emails: i.emails,
         phones: row.phones,
         tags: [...new Set(i.tags)],
       };
+      const id = record.row.id;
       fresh.push(record);
       freshById.set(id, record);
       for (const e of record.emails) keys.emails.set(e, id);
