@@ -20,6 +20,14 @@ export type ContactId = Brand<string, 'ContactId'>;
 export type CompanyId = Brand<string, 'CompanyId'>;
 /** Identifies one logged touchpoint. */
 export type TouchpointId = Brand<string, 'TouchpointId'>;
+/** Identifies a machine (an asset of a customer's company). */
+export type MachineId = Brand<string, 'MachineId'>;
+/** Identifies a device (a sensor) on a machine. */
+export type DeviceId = Brand<string, 'DeviceId'>;
+/** Identifies an alarm rule of a device key. */
+export type AlarmRuleId = Brand<string, 'AlarmRuleId'>;
+/** Identifies one alarm (an episode of a rule firing, open until its clear condition holds). */
+export type AlarmId = Brand<string, 'AlarmId'>;
 
 /** Random ids are 22 url-safe characters (128 bits); the schema accepts 8 to 64 to stay lenient. */
 const opaqueId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid id');

@@ -18,6 +18,14 @@ import type {
   ContactTagsTable,
   TagCadencesTable,
 } from '../contacts/contact.table.js';
+import type { AlarmRulesTable, AlarmsTable } from '../alarms/alarm.table.js';
+import type {
+  DeviceKeysTable,
+  DevicesTable,
+  MachinesTable,
+  ReadingRollupsTable,
+  ReadingsTable,
+} from '../machines/machine.table.js';
 import type { MeetingParticipantsTable, MeetingsTable } from '../meetings/meeting.table.js';
 import type { AuditLogTable } from '../privacy/audit.table.js';
 import type { RoomsTable } from '../rooms/room.table.js';
@@ -44,6 +52,13 @@ export interface Database {
   contact_search: ContactSearchTable;
   touchpoints: TouchpointsTable;
   audit_log: AuditLogTable;
+  machines: MachinesTable;
+  devices: DevicesTable;
+  device_keys: DeviceKeysTable;
+  readings: ReadingsTable;
+  reading_rollups: ReadingRollupsTable;
+  alarm_rules: AlarmRulesTable;
+  alarms: AlarmsTable;
 }
 
 /** The typed database handle; repositories take it (or a transaction) as their first argument. */
