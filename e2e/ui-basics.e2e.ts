@@ -234,6 +234,7 @@ describe('UI basics', () => {
       ['/today', 'today-entry'],
       ['/contacts', 'contact-search'],
       ['/contacts/import', 'import-file'],
+      ['/contacts/cadences', 'cadence-list'],
       [`/contacts/${contact.id}`, 'log-call'],
     ];
     for (const [path, testId] of sellerPages) {
@@ -275,6 +276,7 @@ describe('UI basics', () => {
       '/today',
       '/contacts',
       '/contacts/import',
+      '/contacts/cadences',
       `/contacts/${contact.id}`,
     ]) {
       await host.page.goto(path);
@@ -362,6 +364,7 @@ describe('UI basics', () => {
       ['/today', 'today-entry'],
       ['/contacts', 'contact-search'],
       ['/contacts/import', 'import-file'],
+      ['/contacts/cadences', 'cadence-list'],
       [`/contacts/${contact.id}`, 'log-call'],
     ] as const) {
       await host.page.goto(path);

@@ -27,6 +27,8 @@ import {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_SIGNAL_FRAME_BYTES } from '../shared/limits.js';
 import { accountRoutes } from './accounts/account.routes.js';
+import { alarmRoutes } from './alarms/alarm.routes.js';
+import type { AlarmMonitor } from './alarms/alarm.service.js';
 import { contactRoutes } from './contacts/contact.routes.js';
 import { authPlugin } from './accounts/auth.js';
 import type { Db } from './db/database.js';
@@ -35,10 +37,14 @@ import { Invalid, toHttpError } from './errors.js';
 import type { Clock } from './lib/clock.js';
 import type { Lounge } from './lounge/lounge.js';
 import { loungeRoutes } from './lounge/lounge.routes.js';
+import type { DeviceDirectory } from './machines/device-auth.js';
+import { machineRoutes } from './machines/machine.routes.js';
 import { importRoutes } from './imports/import.routes.js';
 import { privacyRoutes } from './privacy/privacy.routes.js';
 import { roomRoutes } from './rooms/room.routes.js';
 import { todayRoutes } from './today/today.routes.js';
+import type { TelemetryService } from './telemetry/telemetry.service.js';
+import { DEVICE_API_PREFIX, telemetryRoutes } from './telemetry/telemetry.routes.js';
 import { findRoomByHandle } from './rooms/room.repository.js';
 
 /** What every feature plugin receives: config and the shared infrastructure. */
@@ -50,6 +56,12 @@ export interface AppContext {
   secret: Buffer;
   /** The signaling hub that owns all live room state. */
   lounge: Lounge;
+  /** Resolves device tokens (cached); the one instance the device service keeps up to date. */
+  devices: DeviceDirectory;
+  /** Evaluates alarm rules; told when a rule is created or deleted. */
+  alarms: AlarmMonitor;
+  /** Machine data: store, ingest, live values, the MQTT broker or bridge. */
+  telemetry: TelemetryService;
 }
 
 /** The Fastify instance with zod schemas as its type provider. */
@@ -75,6 +87,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // A machine grant (a signed token) travels in the path; Fastify's default allows 100 characters.
+    routerOptions: { maxParamLength: 1024 },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -85,7 +99,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
         new Invalid(
           'Invalid input',
           'invalid',
-          err.validation.map((v) => v.params.issue),
+          // Where and what: fastify-type-provider-zod keeps the zod issue's path and message here.
+          err.validation.map((v) => ({ path: v.instancePath, message: v.message })),
         ),
       );
       return reply.status(status).send(body);
@@ -134,8 +149,10 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   });
   // Every state-changing request must carry the CSRF token; SameSite cookies are the second fence.
   app.addHook('onRequest', (req, reply, done) => {
-    if (UNSAFE_METHODS.has(req.method)) app.csrfProtection(req, reply, done);
-    else done();
+    // Devices authenticate by the token in the path and hold no cookies to forge requests with.
+    if (UNSAFE_METHODS.has(req.method) && !req.url.startsWith(DEVICE_API_PREFIX)) {
+      app.csrfProtection(req, reply, done);
+    } else done();
   });
   await app.register(websocket, {
     // Frames above our 64 KiB limit get an error frame from the hub; only absurd ones are cut off here.
@@ -169,6 +186,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(privacyRoutes(ctx), { prefix: '/api' });
   await app.register(todayRoutes(ctx), { prefix: '/api' });
   await app.register(importRoutes(ctx), { prefix: '/api' });
+  await app.register(machineRoutes(ctx), { prefix: '/api' });
+  await app.register(alarmRoutes(ctx), { prefix: '/api' });
+  await app.register(telemetryRoutes(ctx), { prefix: '/api' });
   await app.register(loungeRoutes(ctx));
 
   await registerClient(app, ctx);

@@ -65,6 +65,19 @@ const envSchema = z.object({
     .min(60)
     .max(7 * 86_400)
     .default(86_400),
+  NAHBAR_TELEMETRY_RAW_DAYS: z.coerce.number().int().min(1).max(3_650).default(30),
+  NAHBAR_TELEMETRY_ROLLUP_DAYS: z.coerce.number().int().min(1).max(36_500).default(730),
+  NAHBAR_MQTT_HOST: z.string().optional(),
+  NAHBAR_MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1883),
+  NAHBAR_MQTT_URL: z
+    .string()
+    .regex(/^(mqtts?|wss?|tcp|tls):\/\/[^\s]+$/, 'use mqtt://host:port or mqtts://host:port')
+    .optional(),
+  NAHBAR_MQTT_CLIENT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,23}$/, 'use 1–23 letters, digits, - or _')
+    .default('nahbar-ingest'),
+  NAHBAR_MQTT_DRAIN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
 });
 
 /** Where the data lives: SQLite file (default) or a PostgreSQL connection string. */
@@ -95,6 +108,19 @@ export interface Config {
     iceServers: z.infer<typeof iceServerSchema>[];
     turn: { urls: string[]; secret: string; ttlSeconds: number } | null;
   };
+  telemetry: {
+    /** Days raw readings are kept. */
+    rawDays: number;
+    /** Days per-minute rollups are kept; at least rawDays. */
+    rollupDays: number;
+    /**
+     * Where devices publish: the embedded broker on host:port (port 0 picks a free one), or an
+     * external broker that Nahbar subscribes to as a client.
+     */
+    mqtt:
+      | { mode: 'embedded'; host: string; port: number; drainTimeoutMs: number }
+      | { mode: 'external'; url: string; clientId: string };
+  };
 }
 
 /** Raised when the environment does not describe a valid configuration. */
@@ -116,6 +142,11 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   if (env.NAHBAR_TURN_URLS.length > 0 && !env.NAHBAR_TURN_SECRET) {
     throw new ConfigError(
       'Invalid configuration:\n  NAHBAR_TURN_SECRET: required when NAHBAR_TURN_URLS is set',
+    );
+  }
+  if (env.NAHBAR_TELEMETRY_ROLLUP_DAYS < env.NAHBAR_TELEMETRY_RAW_DAYS) {
+    throw new ConfigError(
+      'Invalid configuration:\n  NAHBAR_TELEMETRY_ROLLUP_DAYS: must be at least NAHBAR_TELEMETRY_RAW_DAYS',
     );
   }
   const dataDir = path.resolve(env.NAHBAR_DATA_DIR);
@@ -157,6 +188,18 @@ export function loadConfig(source: Record<string, string | undefined> = process.
               ttlSeconds: env.NAHBAR_TURN_TTL_SECONDS,
             }
           : null,
+    },
+    telemetry: {
+      rawDays: env.NAHBAR_TELEMETRY_RAW_DAYS,
+      rollupDays: env.NAHBAR_TELEMETRY_ROLLUP_DAYS,
+      mqtt: env.NAHBAR_MQTT_URL
+        ? { mode: 'external', url: env.NAHBAR_MQTT_URL, clientId: env.NAHBAR_MQTT_CLIENT_ID }
+        : {
+            mode: 'embedded',
+            host: env.NAHBAR_MQTT_HOST ?? env.NAHBAR_HOST,
+            port: env.NAHBAR_MQTT_PORT,
+            drainTimeoutMs: env.NAHBAR_MQTT_DRAIN_TIMEOUT_SECONDS * 1000,
+          },
     },
   };
 }

@@ -1,4 +1,5 @@
-// Command line: `start` (default) runs Nahbar, `migrate` only brings the database up to date.
+// Command line: `start` (default) runs Nahbar, `migrate` only brings the database up to date,
+// `simulate` publishes demo machine data to a running Nahbar.
 import { issueSetupLink } from './accounts/setup.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import { ConfigError, loadConfig } from './env.js';
@@ -7,10 +8,18 @@ import { createLogger } from './lib/logger.js';
 import type { Logger } from './lib/logger.js';
 import { startNahbar } from './nahbar.js';
 import type { Nahbar } from './nahbar.js';
+import { SetupRequiredError } from './simulator/demo-fleet.js';
+import {
+  SIMULATE_USAGE,
+  SimulatorError,
+  parseSimulateArgs,
+  runSimulateCommand,
+} from './simulator/simulate.js';
 
-const USAGE = `Usage: nahbar [start|migrate|help]
+const USAGE = `Usage: nahbar [start|migrate|simulate|help]
   start    run Nahbar (default)
   migrate  apply database migrations and exit
+  simulate publish demo machine data to the running Nahbar (simulate --help for options)
 Configuration comes from NAHBAR_* environment variables; see docs/OPERATIONS.md.`;
 
 async function start(config: Config): Promise<void> {
@@ -67,6 +76,41 @@ async function migrate(config: Config): Promise<void> {
   }
 }
 
+async function simulate(config: Config, args: string[]): Promise<void> {
+  const parsed = parseSimulateArgs(args);
+  if (parsed.kind === 'help') {
+    console.log(SIMULATE_USAGE);
+    return;
+  }
+  if (parsed.kind === 'invalid') {
+    console.error(`${parsed.message}\n${SIMULATE_USAGE}`);
+    process.exit(2);
+  }
+  const stop = new AbortController();
+  const onSignal = () => {
+    // A second Ctrl-C does not wait for outstanding acknowledgements.
+    if (stop.signal.aborted) process.exit(130);
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    await runSimulateCommand(config, parsed.options, {
+      print: (line) => console.log(line),
+      signal: stop.signal,
+    });
+  } catch (err) {
+    if (err instanceof SimulatorError || err instanceof SetupRequiredError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'start';
   if (command === 'help' || command === '--help' || command === '-h') {
@@ -85,6 +129,7 @@ async function main(argv: string[]): Promise<void> {
   }
   if (command === 'start') return start(config);
   if (command === 'migrate') return migrate(config);
+  if (command === 'simulate') return simulate(config, argv.slice(1));
   console.error(`Unknown command "${command}".\n${USAGE}`);
   process.exit(2);
 }

@@ -1,6 +1,7 @@
 // The composition root: opens the database, builds every service from config and starts them
 // in order. `stop()` shuts them down in reverse. Used by the CLI, the tests and the benchmarks.
 import type { FastifyBaseLogger } from 'fastify';
+import { AlarmMonitor } from './alarms/alarm.service.js';
 import { buildApp } from './app.js';
 import type { App } from './app.js';
 import { openDatabase } from './db/database.js';
@@ -10,8 +11,10 @@ import type { Config } from './env.js';
 import { systemClock } from './lib/clock.js';
 import type { Clock } from './lib/clock.js';
 import { Lounge } from './lounge/lounge.js';
+import { DeviceDirectory } from './machines/device-auth.js';
 import { DatabaseService } from './services/database.service.js';
 import { HttpService } from './services/http.service.js';
+import { TelemetryService } from './telemetry/telemetry.service.js';
 import { ServiceRunner } from './services/service.js';
 
 /** A running Nahbar instance. */
@@ -22,6 +25,8 @@ export interface Nahbar {
   db: Db;
   app: App;
   lounge: Lounge;
+  /** Machine data, with the embedded broker's port (`telemetry.mqttPort`). */
+  telemetry: TelemetryService;
   /** Stops every service in reverse order of start. */
   stop(): Promise<void>;
 }
@@ -32,7 +37,7 @@ export interface StartOptions {
   clock?: Clock;
 }
 
-/** Starts database, lounge and HTTP, in that order. */
+/** Starts database, lounge, alarm monitor and HTTP, in that order. */
 export async function startNahbar(config: Config, opts: StartOptions): Promise<Nahbar> {
   const clock = opts.clock ?? systemClock;
   const log = opts.logger;
@@ -43,7 +48,25 @@ export async function startNahbar(config: Config, opts: StartOptions): Promise<N
     const lounge = await runner.start(
       new Lounge({ config: config.lounge, db, clock, secret, log: log.child({ svc: 'lounge' }) }),
     );
-    const app = await buildApp({ config, db, clock, secret, lounge }, { logger: log });
+    // One directory per process: the device service invalidates the cache every ingest path reads.
+    const devices = new DeviceDirectory(db);
+    const alarms = await runner.start(
+      new AlarmMonitor({ db, clock, log: log.child({ svc: 'alarms' }) }),
+    );
+    const telemetry = await runner.start(
+      new TelemetryService({
+        config: config.telemetry,
+        db,
+        clock,
+        log: log.child({ svc: 'telemetry' }),
+        devices,
+        alarms,
+      }),
+    );
+    const app = await buildApp(
+      { config, db, clock, secret, lounge, devices, alarms, telemetry },
+      { logger: log },
+    );
     const http = await runner.start(new HttpService(app, config.host, config.port));
     const port = http.boundPortNumber;
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -53,6 +76,7 @@ export async function startNahbar(config: Config, opts: StartOptions): Promise<N
       db,
       app,
       lounge,
+      telemetry,
       stop: () => runner.stop(),
     };
   } catch (err) {

@@ -36,3 +36,5 @@ const opaqueId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid id');
 export const peerIdSchema = opaqueId.transform((s) => s as PeerId);
 /** Validates a knock id on the wire. */
 export const knockIdSchema = opaqueId.transform((s) => s as KnockId);
+/** Validates a machine id on the wire. */
+export const machineIdSchema = opaqueId.transform((s) => s as MachineId);

@@ -159,7 +159,10 @@ export async function seedTouchpoints(
   return seed;
 }
 
-/** Sets every contact's last touch to its newest touchpoint, in one statement. */
+/**
+ * Sets every contact's last touch to its newest touchpoint, in one statement, and its due time
+ * from it as the app does (cadence.ts).
+ */
 export async function setLastTouchFromLog(
   db: Db,
   dialect: BenchDialect,
@@ -171,12 +174,16 @@ export async function setLastTouchFromLog(
       update contacts set last_touch_at =
         (select max(t.occurred_at) from touchpoints t where t.contact_id = contacts.id)
       where owner_id = ${viewer.id}`.execute(db);
-    return;
+  } else {
+    await sql`
+      update contacts c set last_touch_at = t.newest
+      from (select contact_id, max(occurred_at) as newest from touchpoints group by contact_id) t
+      where t.contact_id = c.id and c.owner_id = ${viewer.id}`.execute(db);
   }
   await sql`
-    update contacts c set last_touch_at = t.newest
-    from (select contact_id, max(occurred_at) as newest from touchpoints group by contact_id) t
-    where t.contact_id = c.id and c.owner_id = ${viewer.id}`.execute(db);
+    update contacts set due_at =
+      coalesce(last_touch_at, created_at) + cast(cadence_effective as bigint) * ${sql.lit(DAY_MS)}
+    where owner_id = ${viewer.id}`.execute(db);
 }
 
 /**

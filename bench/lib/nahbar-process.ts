@@ -10,7 +10,7 @@ import { migrateToLatest, openDatabase } from '../../server/db/database.js';
 import { systemClock } from '../../server/lib/clock.js';
 import { newId } from '../../server/lib/random.js';
 import { createRoom } from '../../server/rooms/room.service.js';
-import { freePort } from '../../e2e/harness/ports.js';
+import { freePort } from '../../server/test/ports.js';
 
 /** A running Nahbar child process. */
 export interface NahbarProcess {
@@ -69,6 +69,7 @@ export async function startNahbarProcess(
     env: {
       NAHBAR_HOST: '127.0.0.1',
       NAHBAR_PORT: String(port),
+      NAHBAR_MQTT_PORT: '0',
       NAHBAR_PUBLIC_URL: url,
       NAHBAR_DATA_DIR: dataDir,
       NAHBAR_LOG_LEVEL: 'warn',

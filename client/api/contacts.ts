@@ -1,10 +1,12 @@
 // Typed calls of the relationship memory API: the Today list, contacts and their timelines,
-// touchpoints, snoozing, search, personal links, imports and exports.
+// touchpoints, snoozing, search, merging, tag cadences, personal links, imports and exports.
 import type {
   ContactView,
   CsvPreviewView,
   CsvTarget,
   ImportResultView,
+  TagCadencesView,
+  TagCadenceView,
   TodayView,
   TouchpointView,
 } from '../../shared/api/contacts';
@@ -20,6 +22,8 @@ export type {
   CsvTarget,
   ImportErrorView,
   ImportResultView,
+  TagCadencesView,
+  TagCadenceView,
   TodayEntryView,
   TodayReasonView,
   TodayView,
@@ -130,6 +134,36 @@ export async function searchContacts(
     signal ? { signal } : {},
   );
   return body.results;
+}
+
+/** Merges `mergeId` into `keepId` (both editable by the viewer); the other record is deleted. */
+export async function mergeContacts(keepId: ContactId, mergeId: ContactId): Promise<ContactView> {
+  const body = await api<{ contact: ContactView }>('/api/contacts/merge', {
+    method: 'POST',
+    body: { keepId, mergeId },
+  });
+  return body.contact;
+}
+
+/** The team's cadence per tag and the cadence of contacts that match none. */
+export async function fetchTagCadences(signal?: AbortSignal): Promise<TagCadencesView> {
+  return api<TagCadencesView>('/api/tag-cadences', signal ? { signal } : {});
+}
+
+const tagCadencePath = (tag: string) => `/api/tag-cadences/${encodeURIComponent(tag)}`;
+
+/** Sets a tag's cadence (account owner only); every contact with that tag becomes due anew. */
+export async function setTagCadence(tag: string, days: number): Promise<TagCadenceView> {
+  const body = await api<{ cadence: TagCadenceView }>(tagCadencePath(tag), {
+    method: 'PUT',
+    body: { days },
+  });
+  return body.cadence;
+}
+
+/** Removes a tag's cadence (account owner only); its contacts fall back to other tags or the default. */
+export async function removeTagCadence(tag: string): Promise<void> {
+  await api<void>(tagCadencePath(tag), { method: 'DELETE' });
 }
 
 /** Gets the personal link to the seller's lounge for this contact. */

@@ -16,6 +16,9 @@ const RoomsPage = lazy(() => import('../pages/rooms/RoomsPage'));
 const ContactsPage = lazy(() => import('../pages/contacts/ContactsPage'));
 const ContactPage = lazy(() => import('../pages/contact/ContactPage'));
 const ImportPage = lazy(() => import('../pages/import/ImportPage'));
+const CadencesPage = lazy(() => import('../pages/cadences/CadencesPage'));
+const MachinesPage = lazy(() => import('../pages/machines/MachinesPage'));
+const MachinePage = lazy(() => import('../pages/machine/MachinePage'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -42,8 +45,13 @@ export function App() {
           <Route path="/rooms">{() => <RoomsPage />}</Route>
           <Route path="/contacts">{() => <ContactsPage />}</Route>
           <Route path="/contacts/import">{() => <ImportPage />}</Route>
+          <Route path="/contacts/cadences">{() => <CadencesPage />}</Route>
           <Route path="/contacts/:id">
             {(params) => <ContactPage key={params.id} id={params.id} />}
+          </Route>
+          <Route path="/machines">{() => <MachinesPage />}</Route>
+          <Route path="/machines/:id">
+            {(params) => <MachinePage key={params.id} id={params.id} />}
           </Route>
           <Route component={NotFoundPage} />
         </Switch>

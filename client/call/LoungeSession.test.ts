@@ -191,6 +191,26 @@ describe('LoungeSession', () => {
     detach();
   });
 
+  it('shows a machine shared into the call until the host stops sharing it', () => {
+    const { session, socket, detach } = setup();
+    session.join('Gina');
+    socket().accept();
+    const machine = { machineId: 'machine-0001', name: 'Fräse 7', grant: 'grant.sig' };
+    socket().receive({ ...joined, sharedMachine: machine });
+    expect(session.getSnapshot().sharedMachine).toEqual(machine);
+    socket().receive({ type: 'machine.unshared' });
+    expect(session.getSnapshot().sharedMachine).toBeNull();
+    socket().receive({ type: 'machine.shared', machine: { ...machine, grant: 'grant.two' } });
+    expect(session.getSnapshot().sharedMachine?.grant).toBe('grant.two');
+    expect(session.shareMachine('machine-0002' as never)).toBe(true);
+    expect(session.unshareMachine()).toBe(true);
+    expect(socket().sent.slice(-2)).toEqual([
+      { type: 'machine.share', machineId: 'machine-0002' },
+      { type: 'machine.unshare' },
+    ]);
+    detach();
+  });
+
   it('does not send empty chat messages', () => {
     const { session, socket, detach } = setup();
     session.join('Gina');

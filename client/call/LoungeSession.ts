@@ -1,7 +1,7 @@
 // The lounge session of one page: knocks, follows the lobby, runs the call and keeps React informed.
 // It ties together the signaling client, the local media and the mesh; components only call its
 // methods and read its snapshot.
-import type { KnockId, PeerId } from '../../shared/ids';
+import type { KnockId, MachineId, PeerId } from '../../shared/ids';
 import type { RoomMode } from '../../shared/limits';
 import {
   ClientMessage,
@@ -14,6 +14,7 @@ import type {
   MediaState,
   PeerInfo,
   ServerMessageData,
+  SharedMachine,
 } from '../../shared/protocol/signaling';
 import { appendChat, receiveChat } from './chat';
 import type { ChatEntry } from './chat';
@@ -54,6 +55,8 @@ export interface LoungeState {
   remotes: RemoteView[];
   knocks: KnockInfo[];
   chat: ChatEntry[];
+  /** The machine panel a host shares into the call, with this participant's grant. */
+  sharedMachine: SharedMachine | null;
   /** The last error frame that did not end anything, for a dismissible notice. */
   notice: ErrorCode | null;
 }
@@ -116,6 +119,7 @@ export class LoungeSession extends Store<LoungeState> {
         remotes: [],
         knocks: [],
         chat: [],
+        sharedMachine: null,
         notice: null,
       },
       RENDER_DELAY_MS,
@@ -194,6 +198,16 @@ export class LoungeSession extends Store<LoungeState> {
   /** Hides the current notice. */
   dismissNotice(): void {
     this.update({ notice: null });
+  }
+
+  /** Shows one of the host's machines to everyone in the call (hosts only; the server checks). */
+  shareMachine(machineId: MachineId): boolean {
+    return this.client.send({ type: ClientMessage.ShareMachine, machineId });
+  }
+
+  /** Stops showing the shared machine; every participant's grant ends at once. */
+  unshareMachine(): boolean {
+    return this.client.send({ type: ClientMessage.UnshareMachine });
   }
 
   /** Sends a chat message; it shows at once and is confirmed by the server's echo. */
@@ -300,6 +314,12 @@ export class LoungeSession extends Store<LoungeState> {
       case ServerMessage.Queue:
         this.updateQueue(message.knocks);
         break;
+      case ServerMessage.MachineShared:
+        this.update({ sharedMachine: message.machine });
+        break;
+      case ServerMessage.MachineUnshared:
+        this.update({ sharedMachine: null });
+        break;
       case ServerMessage.Error:
         this.handleError(message.code, before);
         break;
@@ -339,7 +359,12 @@ export class LoungeSession extends Store<LoungeState> {
     }
     // Nobody to call yet: a spare connection would only linger beside the mesh.
     this.prepared.drop();
-    this.update({ self: message.self, roomName: message.roomName, mode: message.mode });
+    this.update({
+      self: message.self,
+      roomName: message.roomName,
+      mode: message.mode,
+      sharedMachine: message.sharedMachine ?? null,
+    });
     this.lastSentMedia = null;
     this.sendMediaState();
     this.refreshRemotes();

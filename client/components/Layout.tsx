@@ -91,6 +91,9 @@ export function Layout({
             <NavLink href="/contacts" prefix>
               {t('nav.contacts')}
             </NavLink>
+            <NavLink href="/machines" prefix>
+              {t('nav.machines')}
+            </NavLink>
             <NavLink href="/rooms">{t('nav.rooms')}</NavLink>
             {user.role === 'owner' && <NavLink href="/team">{t('nav.team')}</NavLink>}
           </nav>

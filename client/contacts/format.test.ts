@@ -4,6 +4,7 @@ import {
   durationMinutes,
   firstLine,
   formatBirthday,
+  formatList,
   formatReachWindows,
   formatRelativeTime,
   formatWeekdayTime,
@@ -84,5 +85,13 @@ describe('firstLine and durationMinutes', () => {
   it('rounds a duration to whole minutes, at least one', () => {
     expect(durationMinutes(23 * MINUTE + 20_000)).toBe(23);
     expect(durationMinutes(5_000)).toBe(1);
+  });
+});
+
+describe('formatList', () => {
+  it('joins items the way each language lists them', () => {
+    expect(formatList(['a@x.de', 'b@x.de', 'c@x.de'], 'de')).toBe('a@x.de, b@x.de und c@x.de');
+    expect(formatList(['Role', 'Family'], 'en')).toBe('Role and Family');
+    expect(formatList(['kunde'], 'de')).toBe('kunde');
   });
 });

@@ -118,3 +118,8 @@ export function firstLine(text: string): string {
 export function durationMinutes(ms: number): number {
   return Math.max(1, Math.round(ms / MINUTE));
 }
+
+/** Items joined as a list in the UI language: "a, b and c" / "a, b und c". */
+export function formatList(items: readonly string[], language: string): string {
+  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);
+}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contactsT, todayEntry } from './testing';
-import { daysUntilBirthday, describeMoment, describeReason } from './today';
+import { daysUntilBirthday, describeMoment, describeReason, reasonLink } from './today';
 import type { ContactsT } from './today';
 
 let de: ContactsT;
@@ -116,6 +116,52 @@ describe('describeReason', () => {
     expect(describeReason({ kind: 'machine_alarm', detail: {} }, todayEntry(), de, 'de', NOW)).toBe(
       'Anlass: machine_alarm',
     );
+  });
+});
+
+describe('machine alarm reasons', () => {
+  const openedAt = new Date(2026, 11, 1, 14, 5).getTime();
+  const alarm = (detail: Record<string, string | number>) => ({
+    kind: 'machine_alarm',
+    detail: {
+      machineId: 'machine-1',
+      machineName: 'Fräse 3',
+      openedAt,
+      link: `/machines/machine-1?at=${openedAt}`,
+      ...detail,
+    },
+  });
+
+  it('names the machine, key, value and threshold, and since when, in German and English', () => {
+    const hot = alarm({ alarmKind: 'above', key: 'spindle.temp', value: 92.5, threshold: 90 });
+    expect(describeReason(hot, todayEntry(), de, 'de', NOW)).toBe(
+      'Alarm an Fräse 3: spindle.temp bei 92,5, über 90 (seit Di 14:05)',
+    );
+    expect(describeReason(hot, todayEntry(), en, 'en', NOW)).toBe(
+      'Alarm on Fräse 3: spindle.temp at 92.5, above 90 (since Tue 14:05)',
+    );
+    const low = alarm({ alarmKind: 'below', key: 'pressure', value: 1.25, threshold: 2 });
+    expect(describeReason(low, todayEntry(), de, 'de', NOW)).toBe(
+      'Alarm an Fräse 3: pressure bei 1,25, unter 2 (seit Di 14:05)',
+    );
+  });
+
+  it('says that an offline machine sends no data, with the date for an old alarm', () => {
+    const offline = alarm({ alarmKind: 'offline' });
+    expect(describeReason(offline, todayEntry(), de, 'de', NOW)).toBe(
+      'Fräse 3 sendet keine Daten mehr (seit Di 14:05)',
+    );
+    const old = alarm({ alarmKind: 'offline', openedAt: new Date(2026, 10, 2, 9, 0).getTime() });
+    expect(describeReason(old, todayEntry(), en, 'en', NOW)).toBe(
+      'Fräse 3 has stopped sending data (since Nov 2, 2026)',
+    );
+  });
+
+  it('links to the chart around the event, and only to paths inside the app', () => {
+    expect(reasonLink(alarm({ alarmKind: 'offline' }))).toBe(`/machines/machine-1?at=${openedAt}`);
+    expect(reasonLink(alarm({ link: 'https://evil.example/' }))).toBeNull();
+    expect(reasonLink(alarm({ link: '//evil.example/' }))).toBeNull();
+    expect(reasonLink({ kind: 'birthday', detail: { daysUntil: 1 } })).toBeNull();
   });
 });
 

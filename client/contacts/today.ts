@@ -3,7 +3,7 @@
 import type { TFunction } from 'i18next';
 import type { TodayEntryView, TodayReasonView } from '../api/contacts';
 import type { Birthday } from '../../shared/contacts';
-import { ageTurning, formatTime, formatWeekdayTime, zoneCity } from './format';
+import { ageTurning, formatDate, formatTime, formatWeekdayTime, zoneCity } from './format';
 
 /** The `t` of the contacts namespace. */
 export type ContactsT = TFunction<'contacts'>;
@@ -92,6 +92,59 @@ function nextStepText(reason: TodayReasonView, t: ContactsT): string {
   return late > 0 ? t('reasons.nextStepLate', { count: late }) : t('reasons.nextStepDueToday');
 }
 
+/** A reason of a kind this client cannot phrase: its own text, else its code. */
+function otherText(reason: TodayReasonView, t: ContactsT): string {
+  return detailText(reason.detail, 'text', 'label') ?? t('reasons.other', { kind: reason.kind });
+}
+
+/** A measured value as people read it in `language`: "97,5", "97.5". */
+function formatValue(value: number, language: string): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(value);
+}
+
+/** When an alarm opened: weekday and time within the last days, else the date. */
+function alarmSince(at: number, now: number, language: string): string {
+  return now - at < 6 * DAY_MS
+    ? formatWeekdayTime(at, undefined, language)
+    : formatDate(at, language);
+}
+
+function machineAlarmText(
+  reason: TodayReasonView,
+  t: ContactsT,
+  language: string,
+  now: number,
+): string {
+  const { detail } = reason;
+  const machine = detailText(detail, 'machineName');
+  if (machine === null) return otherText(reason, t);
+  const openedAt = detailNumber(detail, 'openedAt');
+  const since = openedAt === null ? '' : alarmSince(openedAt, now, language);
+  const kind = detailText(detail, 'alarmKind');
+  if (kind === 'offline') return t('reasons.machineOffline', { machine, since });
+  const key = detailText(detail, 'key');
+  const value = detailNumber(detail, 'value');
+  const threshold = detailNumber(detail, 'threshold');
+  if (key === null || value === null) return t('reasons.machineAlarm', { machine, since });
+  const shown = { machine, key, value: formatValue(value, language), since };
+  if (threshold !== null && (kind === 'above' || kind === 'below')) {
+    const limit = formatValue(threshold, language);
+    return kind === 'above'
+      ? t('reasons.machineAbove', { ...shown, threshold: limit })
+      : t('reasons.machineBelow', { ...shown, threshold: limit });
+  }
+  return t('reasons.machineValue', shown);
+}
+
+/**
+ * Where a reason leads, if anywhere: a path inside the app (a machine alarm links to the chart
+ * around the event). Anything but a local path is ignored.
+ */
+export function reasonLink(reason: TodayReasonView): string | null {
+  const link = detailText(reason.detail, 'link');
+  return link !== null && link.startsWith('/') && !link.startsWith('//') ? link : null;
+}
+
 /**
  * One reason as a short sentence: "Überfällig: seit 45 Tagen kein Kontakt (Rhythmus 30 Tage)",
  * "Geburtstag in 3 Tagen (wird 50)", "Nächster Schritt seit 2 Tagen fällig". Details are read
@@ -114,6 +167,8 @@ export function describeReason(
       return birthdayText(entry, reason, t, now);
     case 'next_step_due':
       return nextStepText(reason, t);
+    case 'machine_alarm':
+      return machineAlarmText(reason, t, language, now);
     case 'meeting_today': {
       const at = detailNumber(reason.detail, 'at', 'startsAt', 'startAt', 'start');
       return at === null
@@ -121,9 +176,7 @@ export function describeReason(
         : t('reasons.meetingToday', { time: formatTime(at, language) });
     }
     default:
-      return (
-        detailText(reason.detail, 'text', 'label') ?? t('reasons.other', { kind: reason.kind })
-      );
+      return otherText(reason, t);
   }
 }
 

@@ -33,6 +33,10 @@ const lazyNamespaces: Readonly<
     de: () => import('./de/contacts.json'),
     en: () => import('./en/contacts.json'),
   },
+  machines: {
+    de: () => import('./de/machines.json'),
+    en: () => import('./en/machines.json'),
+  },
 };
 
 /** An i18next backend that loads the lazy namespaces as separate chunks of the build. */

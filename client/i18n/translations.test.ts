@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import deContacts from './de/contacts.json';
 import enContacts from './en/contacts.json';
+import deMachines from './de/machines.json';
+import enMachines from './en/machines.json';
 import { resources } from './index';
 
 function keys(value: unknown, prefix = ''): string[] {
@@ -23,6 +25,7 @@ describe('translations', () => {
         ]),
       ),
       contacts: [deContacts, enContacts],
+      machines: [deMachines, enMachines],
     };
     for (const [ns, [de, en]] of Object.entries(namespaces)) {
       expect(keys(de).sort(), ns).toEqual(keys(en).sort());

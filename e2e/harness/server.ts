@@ -10,7 +10,7 @@ import type { Config } from '../../server/env.js';
 import { startNahbar } from '../../server/nahbar.js';
 import type { Nahbar } from '../../server/nahbar.js';
 import { testEnv } from '../../server/test/test-env.js';
-import { freePort } from './ports.js';
+import { freePort } from '../../server/test/ports.js';
 
 /** Settings a test may choose for its server. */
 export interface TestServerOptions {
@@ -47,6 +47,8 @@ export class TestServer {
     const env: Record<string, string> = {
       NAHBAR_HOST: '127.0.0.1',
       NAHBAR_PORT: String(port),
+      // 1883 belongs to the machine's Mosquitto; the embedded broker takes any free port.
+      NAHBAR_MQTT_PORT: '0',
       NAHBAR_PUBLIC_URL: url,
       NAHBAR_DATA_DIR: dataDir,
       NAHBAR_CLIENT_DIR: testEnv.NAHBAR_TEST_CLIENT_DIR,

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { testEnv } from '../../server/test/test-env.js';
-import { freePort, freeUdpRange } from './ports.js';
+import { freePort, freeUdpRange } from '../../server/test/ports.js';
 import { waitFor } from './wait.js';
 
 /** A running coturn. */

@@ -1,8 +1,9 @@
 // Routes of the relationship memory: contacts, their timelines, touchpoints, snoozing and search.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { contactInputSchema } from '../../shared/contacts.js';
+import type { TagCadencesView } from '../../shared/api/contacts.js';
+import { contactInputSchema, FALLBACK_CADENCE_DAYS } from '../../shared/contacts.js';
 import type { CompanyId, ContactId } from '../../shared/ids.js';
-import { requireUser } from '../accounts/auth.js';
+import { requireOwner, requireUser } from '../accounts/auth.js';
 import type { AuthUser } from '../accounts/auth.js';
 import type { AppContext } from '../app.js';
 import { presentTouchpoint } from '../touchpoints/touchpoint.presenters.js';
@@ -23,8 +24,11 @@ import {
   mergeBodySchema,
   searchQuerySchema,
   snoozeBodySchema,
+  tagCadenceBodySchema,
+  tagParamsSchema,
   touchpointIdParamsSchema,
 } from './contact.schemas.js';
+import { loadTagCadences, setTagCadence } from './cadence.js';
 import { createContact, getContact, snoozeContact, updateContact } from './contact.service.js';
 import { personalLinkUrl } from './link.service.js';
 import { mergeContacts } from './merge.service.js';
@@ -57,6 +61,35 @@ export function contactRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         .execute((trx) => createContact(trx, clock, { viewer, input: req.body }));
       return reply.status(201).send({ contact: presentContact(record, viewer) });
     });
+
+    // The team's cadences per tag: every seller reads them, the account owner changes them.
+    app.get('/tag-cadences', async (req): Promise<TagCadencesView> => {
+      requireUser(req);
+      const cadences = Object.entries(await loadTagCadences(db))
+        .map(([tag, days]) => ({ tag, days }))
+        .sort((a, b) => a.days - b.days || a.tag.localeCompare(b.tag));
+      return { cadences, fallbackDays: FALLBACK_CADENCE_DAYS };
+    });
+
+    app.put(
+      '/tag-cadences/:tag',
+      { schema: { params: tagParamsSchema, body: tagCadenceBodySchema } },
+      async (req) => {
+        requireOwner(req);
+        await setTagCadence(db, req.params.tag, req.body.days);
+        return { cadence: { tag: req.params.tag, days: req.body.days } };
+      },
+    );
+
+    app.delete(
+      '/tag-cadences/:tag',
+      { schema: { params: tagParamsSchema } },
+      async (req, reply) => {
+        requireOwner(req);
+        await setTagCadence(db, req.params.tag, null);
+        return reply.status(204).send();
+      },
+    );
 
     app.post('/contacts/merge', { schema: { body: mergeBodySchema } }, async (req) => {
       const viewer = viewerOf(requireUser(req));

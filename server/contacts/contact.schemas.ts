@@ -1,6 +1,6 @@
 // Input schemas of the contacts routes; handler types are derived from them.
 import { z } from 'zod';
-import { TOUCHPOINT_KINDS } from '../../shared/contacts.js';
+import { tagSchema, TOUCHPOINT_KINDS } from '../../shared/contacts.js';
 import type { ContactId, TouchpointId } from '../../shared/ids.js';
 
 const opaqueId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid id');
@@ -52,3 +52,9 @@ export const mergeBodySchema = z.object({
 export const touchpointIdParamsSchema = z.object({
   id: opaqueId.transform((s) => s as TouchpointId),
 });
+
+/** Path parameters naming a tag (trimmed and lower-cased like a contact's tags). */
+export const tagParamsSchema = z.object({ tag: tagSchema });
+
+/** Body of PUT /api/tag-cadences/:tag. */
+export const tagCadenceBodySchema = z.object({ days: z.number().int().min(1).max(3650) });

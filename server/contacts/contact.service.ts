@@ -17,6 +17,7 @@ import {
   replaceContactDetails,
   updateContactRow,
 } from './contact.repository.js';
+import { cadenceColumns, loadTagCadences } from './cadence.js';
 import type { ContactRecord, Viewer } from './contact.repository.js';
 import type { ContactRow } from './contact.table.js';
 import { indexSearchDoc } from './search.repository.js';
@@ -123,14 +124,17 @@ export function newContactRow(
   input: ContactInput,
   companyId: CompanyId | null,
   now: number,
+  tagCadences: Readonly<Record<string, number>>,
 ): ContactRow {
+  const columns = inputColumns(input, companyId);
+  const touch = { last_touch_at: null, created_at: now };
   return {
     id: newId<ContactId>(),
     owner_id: ownerId,
-    ...inputColumns(input, companyId),
-    last_touch_at: null,
+    ...columns,
+    ...touch,
+    ...cadenceColumns({ ...columns, ...touch }, input.tags, tagCadences),
     snoozed_until: null,
-    created_at: now,
     updated_at: now,
   };
 }
@@ -156,7 +160,13 @@ export async function createContact(
 ): Promise<ContactRecord> {
   const phones = props.phones ?? normalizePhones(props.input.phones);
   const company = await resolveCompany(db, clock, props.viewer.id, props.input.companyName);
-  const row = newContactRow(props.viewer.id, props.input, company?.id ?? null, clock.now());
+  const row = newContactRow(
+    props.viewer.id,
+    props.input,
+    company?.id ?? null,
+    clock.now(),
+    await loadTagCadences(db),
+  );
   const details = { emails: props.input.emails, phones, tags: props.input.tags };
   await insertContact(db, row, details);
   const record: ContactRecord = { row, companyName: company?.name ?? null, ...details };
@@ -209,7 +219,12 @@ export async function updateContact(
   return db.transaction().execute(async (trx) => {
     const current = await getOwnedContact(trx, props.viewer, props.contactId);
     const company = await resolveCompany(trx, clock, current.row.owner_id, props.input.companyName);
-    const columns = { ...inputColumns(props.input, company?.id ?? null), updated_at: clock.now() };
+    const input = inputColumns(props.input, company?.id ?? null);
+    const columns = {
+      ...input,
+      ...cadenceColumns({ ...current.row, ...input }, props.input.tags, await loadTagCadences(trx)),
+      updated_at: clock.now(),
+    };
     await updateContactRow(trx, props.contactId, columns);
     const details = { emails: props.input.emails, phones, tags: props.input.tags };
     await replaceContactDetails(trx, props.contactId, details);

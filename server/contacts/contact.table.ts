@@ -39,10 +39,14 @@ export interface ContactsTable {
   preferred_channel: Channel | null;
   notes: string | null;
   cadence_days: number | null;
+  /** `cadence_days`, else the shortest of the tags' cadences, else the fallback (see cadence.ts). */
+  cadence_effective: number;
   /** 1 when shared with the whole team. */
   shared: number;
   /** Newest touchpoint time, derived from the log. */
   last_touch_at: number | null;
+  /** (last touch, or creation when never touched) + effective cadence, in epoch ms. */
+  due_at: number;
   snoozed_until: number | null;
   created_at: number;
   updated_at: number;

@@ -1,6 +1,7 @@
 // Merging two records of the same person: the kept contact takes over the other's touchpoints,
 // meeting records and personal links, gains its e-mails, phones and tags, and fills its empty
 // fields from it; then the other record is gone.
+import { cadenceColumns, loadTagCadences } from './cadence.js';
 import type { ContactId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
 import { Invalid } from '../errors.js';
@@ -76,12 +77,14 @@ export async function mergeContacts(
       .execute();
     await removeSearchDoc(trx, 'contact', props.mergeId);
     await deleteContactRow(trx, props.mergeId);
-    await updateContactRow(trx, props.keepId, patch);
     await replaceContactDetails(trx, props.keepId, details);
     const lastTouch = await recomputeLastTouch(trx, props.keepId);
+    const merged = { ...keep.row, ...patch, last_touch_at: lastTouch };
+    Object.assign(patch, cadenceColumns(merged, details.tags, await loadTagCadences(trx)));
+    await updateContactRow(trx, props.keepId, patch);
     const companyName = patch.company_id !== undefined ? other.companyName : keep.companyName;
     const record: ContactRecord = {
-      row: { ...keep.row, ...patch, last_touch_at: lastTouch },
+      row: { ...merged, ...patch },
       companyName,
       ...details,
     };

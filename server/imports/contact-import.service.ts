@@ -3,7 +3,7 @@
 // merged into it (so re-importing a file creates no duplicates), and new contacts written in
 // batches inside one transaction (100,000 rows in seconds, not minutes).
 import type { ImportResultView } from '../../shared/api/contacts.js';
-import { contactInputSchema } from '../../shared/contacts.js';
+import { cadenceColumns, loadTagCadences } from '../contacts/cadence.js';
 import type { ContactInput } from '../../shared/contacts.js';
 import { foldText } from '../../shared/fold.js';
 import type { CompanyId, ContactId } from '../../shared/ids.js';
@@ -23,13 +23,12 @@ import {
 } from '../contacts/contact.service.js';
 import type { ContactRow } from '../contacts/contact.table.js';
 import { searchBody } from '../contacts/search.repository.js';
+import { bulkWriter } from '../db/bulk.js';
 import type { Db } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/random.js';
+import { draftInput } from './draft.js';
 import type { ImportError, ImportResult } from './draft.js';
-
-/** Rows per INSERT statement (SQLite allows 32,766 bound values; a contact row has 26). */
-const BATCH = 500;
 
 /** What identifies someone without an e-mail or phone: folded name and company. */
 function nameKey(name: string, company: string | null): string {
@@ -53,19 +52,11 @@ interface Prepared {
   phones: string[];
 }
 
-/** Inserts rows in batches. */
-async function insertBatched<T>(
-  rows: T[],
-  insert: (chunk: T[]) => Promise<unknown>,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
-}
-
 /** Normalises each row's phones; a row with a phone that is no number becomes an error. */
 function prepareRows(parsed: ImportResult, errors: ImportError[]): Prepared[] {
   const out: Prepared[] = [];
   for (const { line, draft } of parsed.rows) {
-    const input = contactInputSchema.parse(draft);
+    const input = draftInput(draft);
     const phones: string[] = [];
     let bad: string | null = null;
     for (const raw of input.phones) {
@@ -83,7 +74,11 @@ function prepareRows(parsed: ImportResult, errors: ImportError[]): Prepared[] {
 }
 
 /** Fills what the existing contact lacks and adds new e-mails, phones and tags; null if nothing changes. */
-function mergeInto(record: ContactRecord, row: Prepared): ContactRecord | null {
+function mergeInto(
+  record: ContactRecord,
+  row: Prepared,
+  tagCadences: Readonly<Record<string, number>>,
+): ContactRecord | null {
   const r = record.row;
   const i = row.input;
   const fill = <T>(current: T | null, incoming: T | null): T | null => current ?? incoming;
@@ -107,12 +102,14 @@ function mergeInto(record: ContactRecord, row: Prepared): ContactRecord | null {
     cadence_days: fill(r.cadence_days, i.cadenceDays),
   };
   const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+  const tags = union(record.tags, i.tags);
+  Object.assign(next, cadenceColumns(next, tags, tagCadences));
   const merged: ContactRecord = {
     row: next,
     companyName: record.companyName,
     emails: union(record.emails, i.emails),
     phones: union(record.phones, row.phones),
-    tags: union(record.tags, i.tags),
+    tags,
   };
   const same =
     JSON.stringify([next, merged.emails, merged.phones, merged.tags]) ===
@@ -137,7 +134,10 @@ export async function importContacts(
   let updated = 0;
 
   await db.transaction().execute(async (trx) => {
-    const keys = await findOwnerContactKeys(trx, viewer.id);
+    const [keys, tagCadences] = await Promise.all([
+      findOwnerContactKeys(trx, viewer.id),
+      loadTagCadences(trx),
+    ]);
     const companies = new Map(
       (
         await trx
@@ -180,7 +180,7 @@ export async function importContacts(
         const inFile = freshById.get(match);
         if (inFile) {
           // A second row for a person this file already created: merge it in memory.
-          const merged = mergeInto(inFile, row);
+          const merged = mergeInto(inFile, row, tagCadences);
           if (merged) Object.assign(inFile, merged);
         } else {
           matched.set(match, [...(matched.get(match) ?? []), row]);
@@ -190,7 +190,7 @@ export async function importContacts(
       }
       const i = row.input;
       const record: ContactRecord = {
-        row: newContactRow(viewer.id, i, companyOf(i.companyName), now),
+        row: newContactRow(viewer.id, i, companyOf(i.companyName), now, tagCadences),
         companyName: i.companyName,
         emails: i.emails,
         phones: row.phones,
@@ -205,60 +205,45 @@ export async function importContacts(
       created++;
     }
 
-    await insertBatched(newCompanies, (chunk) =>
-      trx
-        .insertInto('companies')
-        .values(
-          chunk.map((c) => ({
-            id: c.id,
-            owner_id: viewer.id,
-            name: c.name,
-            name_folded: c.folded,
-            shared: 0,
-            created_at: now,
-          })),
-        )
-        .execute(),
+    const bulk = bulkWriter(db, trx);
+    await bulk.insert(
+      'companies',
+      newCompanies.map((c) => ({
+        id: c.id,
+        owner_id: viewer.id,
+        name: c.name,
+        name_folded: c.folded,
+        shared: 0,
+        created_at: now,
+      })),
     );
-    await insertBatched(newCompanies, (chunk) =>
-      trx
-        .insertInto('contact_search')
-        .values(chunk.map((c) => ({ doc_kind: 'company' as const, doc_id: c.id, body: c.folded })))
-        .execute(),
-    );
-    await insertBatched(fresh, (chunk) =>
-      trx
-        .insertInto('contacts')
-        .values(chunk.map((r) => r.row))
-        .execute(),
+    await bulk.insert(
+      'contacts',
+      fresh.map((r) => r.row),
     );
     const details = <T>(pick: (r: ContactRecord) => T[]) => fresh.flatMap((r) => pick(r));
-    await insertBatched(
+    await bulk.insert(
+      'contact_emails',
       details((r) =>
         r.emails.map((email, position) => ({ contact_id: r.row.id, position, email })),
       ),
-      (chunk) => trx.insertInto('contact_emails').values(chunk).execute(),
     );
-    await insertBatched(
+    await bulk.insert(
+      'contact_phones',
       details((r) => r.phones.map((e164, position) => ({ contact_id: r.row.id, position, e164 }))),
-      (chunk) => trx.insertInto('contact_phones').values(chunk).execute(),
     );
-    await insertBatched(
+    await bulk.insert(
+      'contact_tags',
       details((r) => r.tags.map((tag) => ({ contact_id: r.row.id, tag }))),
-      (chunk) => trx.insertInto('contact_tags').values(chunk).execute(),
     );
-    await insertBatched(fresh, (chunk) =>
-      trx
-        .insertInto('contact_search')
-        .values(
-          chunk.map((r) => ({
-            doc_kind: 'contact' as const,
-            doc_id: r.row.id,
-            body: searchBody(contactSearchParts(r)),
-          })),
-        )
-        .execute(),
-    );
+    await bulk.insert('contact_search', [
+      ...newCompanies.map((c) => ({ doc_kind: 'company' as const, doc_id: c.id, body: c.folded })),
+      ...fresh.map((r) => ({
+        doc_kind: 'contact' as const,
+        doc_id: r.row.id,
+        body: searchBody(contactSearchParts(r)),
+      })),
+    ]);
 
     // Existing contacts the file matched: fill their gaps, one at a time (re-imports are rare).
     const existing = await loadContactRecords(
@@ -268,7 +253,7 @@ export async function importContacts(
     for (const record of existing) {
       let current = record;
       for (const row of matched.get(record.row.id) ?? [])
-        current = mergeInto(current, row) ?? current;
+        current = mergeInto(current, row, tagCadences) ?? current;
       if (current === record) continue;
       await updateContactRow(trx, record.row.id, { ...current.row, updated_at: now });
       await replaceContactDetails(trx, record.row.id, current);

@@ -11,6 +11,7 @@ import type { Connection } from './connection.js';
 import type { Hub } from './hub.js';
 import type { LiveRoom, Participant } from './live-room.js';
 import { decideKnock, hasSpace } from './lobby.js';
+import { shareMachine, unshareMachine } from './machine-share.js';
 import {
   forbidden,
   invalidMessage,
@@ -53,6 +54,10 @@ export async function handleClientMessage(
     case ClientMessage.Ping:
       conn.send({ type: ServerMessage.Pong });
       return;
+    case ClientMessage.ShareMachine:
+      return shareMachine(hub, db, conn, msg.machineId);
+    case ClientMessage.UnshareMachine:
+      return unshareMachine(hub, conn);
   }
 }
 

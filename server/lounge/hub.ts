@@ -15,6 +15,7 @@ import { LiveRoom, NO_MEDIA } from './live-room.js';
 import type { Participant } from './live-room.js';
 import { hasSpace } from './lobby.js';
 import type { MeetingRecorder } from './meeting-recorder.js';
+import { sharedMachineFor } from './machine-share.js';
 import { RESUME_TOKEN_TTL_MS, signResumeToken } from './tokens.js';
 
 /** What the hub needs. */
@@ -189,6 +190,8 @@ export class Hub {
     this.departed.set(p.peerId, this.deps.clock.now());
     live.broadcast({ type: ServerMessage.PeerLeft, peerId: p.peerId });
     this.deps.recorder.left(live, p, leftAt);
+    // The call is over: a shared machine panel ends with it.
+    if (live.occupancy === 0) live.share = null;
   }
 
   /** Takes a knocker out of the lobby (left or socket closed). */
@@ -266,6 +269,7 @@ export class Hub {
       mode: live.mode,
       peers: live.peersExcept(p.peerId),
       iceServers: iceServersFor(this.deps.config, p.peerId, now),
+      sharedMachine: sharedMachineFor(this, live, p),
       resumeToken: signResumeToken(this.deps.secret, {
         roomId: live.id,
         peerId: p.peerId,

@@ -11,6 +11,7 @@ import type {
 import type { RoomRow } from '../rooms/room.table.js';
 import type { Connection } from './connection.js';
 import { Lobby } from './lobby.js';
+import type { RoomShare } from './machine-share.js';
 
 /** Signals kept for a disconnected peer; beyond this the oldest are dropped. */
 export const MAX_PENDING_SIGNALS = 200;
@@ -56,6 +57,8 @@ export class LiveRoom {
   readonly participants = new Map<PeerId, Participant>();
   readonly lobby = new Lobby<Connection>();
   meeting: OpenMeeting | null = null;
+  /** The machine panel shown in the call (see machine-share.ts). */
+  share: RoomShare | null = null;
   /** Loading of a meeting left open by an earlier process; every entry into the room awaits it. */
   recovery: Promise<void> | null = null;
 

@@ -1,5 +1,7 @@
 // The lounge: the signaling hub that owns every live room, its lobby and its participants.
 // This file is the service around the hub: sockets in, heartbeats, start-up recovery, shutdown.
+import { checkMachineGrant } from './machine-share.js';
+import type { MachineGrant } from './machine-share.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import type { RoomId } from '../../shared/ids.js';
@@ -134,6 +136,14 @@ export class Lounge implements Service {
     } catch (err) {
       this.deps.log.error({ err, roomId }, 'could not refresh a live room');
     }
+  }
+
+  /**
+   * What a machine grant opens right now: its claims while the share is on and its holder is in
+   * the call, null otherwise (see machine-share.ts).
+   */
+  checkMachineGrant(token: string): MachineGrant | null {
+    return checkMachineGrant(this.hub, token);
   }
 
   /** Takes over a freshly opened signaling socket. */

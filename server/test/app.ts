@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, HTTPMethods } from 'fastify';
+import { AlarmMonitor } from '../alarms/alarm.service.js';
 import { buildApp } from '../app.js';
 import type { App, AppContext } from '../app.js';
 import type { Db } from '../db/database.js';
@@ -15,6 +16,8 @@ import { systemClock } from '../lib/clock.js';
 import type { Clock } from '../lib/clock.js';
 import { createLogger } from '../lib/logger.js';
 import { Lounge } from '../lounge/lounge.js';
+import { DeviceDirectory } from '../machines/device-auth.js';
+import { TelemetryService } from '../telemetry/telemetry.service.js';
 import { createTestDatabase } from './databases.js';
 import type { TestDialect } from './databases.js';
 
@@ -65,6 +68,12 @@ export async function createTestApp(opts: TestAppOptions): Promise<TestApp> {
     database: testDb.config,
     ...opts.config,
   };
+  // Port 1883 belongs to the machine's Mosquitto: tests get a free port on loopback.
+  config.telemetry = {
+    ...config.telemetry,
+    mqtt: { mode: 'embedded', host: '127.0.0.1', port: 0, drainTimeoutMs: 10_000 },
+    ...opts.config?.telemetry,
+  };
   const cleanups: (() => Promise<void>)[] = [
     async () => fs.rmSync(clientDir, { recursive: true, force: true }),
     () => testDb.destroy(),
@@ -83,7 +92,30 @@ export async function createTestApp(opts: TestAppOptions): Promise<TestApp> {
     });
     await lounge.start();
     cleanups.push(() => lounge.stop());
-    const ctx: AppContext = { config, db: testDb.db, clock, secret, lounge };
+    const devices = new DeviceDirectory(testDb.db);
+    const alarms = new AlarmMonitor({ db: testDb.db, clock, log: createLogger('silent') });
+    await alarms.start();
+    cleanups.push(() => alarms.stop());
+    const telemetry = new TelemetryService({
+      config: config.telemetry,
+      db: testDb.db,
+      clock,
+      log: createLogger('silent'),
+      devices,
+      alarms,
+    });
+    await telemetry.start();
+    cleanups.push(() => telemetry.stop());
+    const ctx: AppContext = {
+      config,
+      db: testDb.db,
+      clock,
+      secret,
+      lounge,
+      devices,
+      alarms,
+      telemetry,
+    };
     const app = await buildWatched(ctx, opts.onRoute);
     cleanups.push(() => app.close());
     await app.ready();

@@ -6,8 +6,10 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { RoomId, UserId } from '../../shared/ids.js';
 import type { RoomMode } from '../../shared/limits.js';
 import { SIGNALING_PATH } from '../../shared/protocol/signaling.js';
-import type { PeerInfo } from '../../shared/protocol/signaling.js';
+import type { PeerInfo, SharedMachine } from '../../shared/protocol/signaling.js';
 import { insertSession } from '../accounts/session.repository.js';
+import { AlarmMonitor } from '../alarms/alarm.service.js';
+import { TelemetryService } from '../telemetry/telemetry.service.js';
 import { buildApp } from '../app.js';
 import type { App } from '../app.js';
 import type { Db } from '../db/database.js';
@@ -17,6 +19,7 @@ import type { Config } from '../env.js';
 import { systemClock } from '../lib/clock.js';
 import { hashToken, newId, newToken } from '../lib/random.js';
 import { Lounge } from '../lounge/lounge.js';
+import { DeviceDirectory } from '../machines/device-auth.js';
 import { createRoom } from '../rooms/room.service.js';
 import type { RoomRow } from '../rooms/room.table.js';
 import { TestPeer } from './lounge-client.js';
@@ -94,7 +97,28 @@ export async function startLoungeServer(opts: LoungeServerOptions): Promise<Loun
     ...(opts.heartbeatMs ? { heartbeatMs: opts.heartbeatMs } : {}),
   });
   await lounge.start();
-  const app = await buildApp({ config, db: opts.db, clock: systemClock, secret, lounge });
+  const devices = new DeviceDirectory(opts.db);
+  // Never started: signaling tests have no alarm rules.
+  const alarms = new AlarmMonitor({ db: opts.db, clock: systemClock, log });
+  // Never started either: built only because the app's machine data routes need one.
+  const telemetry = new TelemetryService({
+    config: config.telemetry,
+    db: opts.db,
+    clock: systemClock,
+    log,
+    devices,
+    alarms,
+  });
+  const app = await buildApp({
+    config,
+    db: opts.db,
+    clock: systemClock,
+    secret,
+    lounge,
+    devices,
+    alarms,
+    telemetry,
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -175,6 +199,8 @@ export interface Joined {
   peer: TestPeer;
   self: PeerInfo;
   resumeToken: string;
+  /** The machine panel shown in the call when this participant came in. */
+  sharedMachine: SharedMachine | null;
 }
 
 /** Anything that opens signaling clients: a LoungeServer, or a plain URL wrapped by `connectorFor`. */
@@ -191,7 +217,12 @@ export async function joinAsHost(server: Connector, host: TestHost): Promise<Joi
   peer.send({ type: 'knock', room: host.room.handle, name: host.name });
   const joined = await peer.next('room.joined');
   await peer.next('lobby.queue');
-  return { peer, self: joined.self, resumeToken: joined.resumeToken };
+  return {
+    peer,
+    self: joined.self,
+    resumeToken: joined.resumeToken,
+    sharedMachine: joined.sharedMachine ?? null,
+  };
 }
 
 /** A guest knocks, the host admits them, and both see it. */
@@ -210,5 +241,10 @@ export async function knockAndAdmit(
   host.peer.send({ type: 'lobby.admit', knockId: knock.knockId });
   const joined = await peer.next('room.joined');
   await host.peer.next('peer.joined', (m) => m.peer.peerId === joined.self.peerId);
-  return { peer, self: joined.self, resumeToken: joined.resumeToken };
+  return {
+    peer,
+    self: joined.self,
+    resumeToken: joined.resumeToken,
+    sharedMachine: joined.sharedMachine ?? null,
+  };
 }

@@ -4,7 +4,7 @@
 // The test fails when the app registers a route that this table does not cover.
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RoomId } from '../../shared/ids.js';
+import type { CompanyId, ContactId, DeviceId, MachineId, RoomId } from '../../shared/ids.js';
 import {
   anonymousAgent,
   createInviteToken,
@@ -15,9 +15,11 @@ import {
   TEST_PASSWORD,
 } from './actors.js';
 import type { Agent, AgentRequest, SignedIn } from './actors.js';
+import { insertDevice, insertMachine } from './alarm-fixtures.js';
 import { createTestApp } from './app.js';
 import type { RegisteredRoute, TestApp } from './app.js';
 import { DIALECTS } from './databases.js';
+import { createCustomer } from './machines.js';
 
 const ACTORS = ['anonymous', 'guest', 'otherSeller', 'owner'] as const;
 type Actor = (typeof ACTORS)[number];
@@ -42,6 +44,23 @@ interface Probe {
   ownSession?: boolean;
   /** Further checks on the answer. */
   check?(res: LightMyRequestResponse, actor: Actor): void;
+  /** The answer is an endless event stream: asked over a real socket, only its status is read. */
+  stream?: boolean;
+}
+
+/** The status of a streaming route, asked over HTTP on a port; the stream is dropped at once. */
+async function streamStatus(w: World, agent: Agent, req: AgentRequest): Promise<number> {
+  const address = w.t.app.server.listening
+    ? `http://127.0.0.1:${(w.t.app.server.address() as { port: number }).port}`
+    : await w.t.app.listen({ host: '127.0.0.1', port: 0 });
+  const controller = new AbortController();
+  const res = await fetch(`${address}${req.url}`, {
+    method: req.method,
+    headers: { cookie: [...agent.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
+    signal: controller.signal,
+  });
+  controller.abort();
+  return res.status;
 }
 
 let serial = 0;
@@ -64,6 +83,40 @@ async function freshOwnerContact(w: World): Promise<string> {
   });
   expect(res.statusCode).toBe(201);
   return res.json<{ contact: { id: string } }>().contact.id;
+}
+
+/** A machine of the account owner's (with one device), inserted as rows. */
+async function freshOwnerDevice(w: World): Promise<{ machineId: MachineId; deviceId: DeviceId }> {
+  const res = await w.owner.agent.post('/api/contacts', {
+    name: unique('Kunde'),
+    companyName: unique('Werk'),
+  });
+  expect(res.statusCode).toBe(201);
+  const contact = res.json<{ contact: { id: ContactId; companyId: CompanyId } }>().contact;
+  const machineId = await insertMachine(w.t.db, {
+    ownerId: w.owner.user.id,
+    companyId: contact.companyId,
+    contactId: contact.id,
+  });
+  return { machineId, deviceId: await insertDevice(w.t.db, { machineId }) };
+}
+
+/** An offline alarm rule on a fresh device of the account owner's. */
+async function freshOwnerAlarmRule(w: World): Promise<string> {
+  const { deviceId } = await freshOwnerDevice(w);
+  const res = await w.owner.agent.post(`/api/devices/${deviceId}/alarm-rules`, {
+    kind: 'offline',
+    intervals: 3,
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json<{ rule: { id: string } }>().rule.id;
+}
+
+/** A machine body naming a contact at a fresh company of the owner's, or of the other seller's. */
+async function freshMachineBody(w: World, of: 'owner' | 'otherSeller'): Promise<object> {
+  const who = of === 'owner' ? w.owner : w.otherSeller;
+  const customer = await createCustomer(who.agent, { companyName: unique('Werk') });
+  return { name: unique('Fräse'), ...customer };
 }
 
 /** The table: every registered route (HEAD routes follow their GET) and what each actor gets. */
@@ -303,6 +356,21 @@ const ROUTES: Record<string, Probe[]> = {
       expect: [403, 401, 404, 200],
     },
   ],
+  'GET /api/tag-cadences': [
+    { request: () => get('/api/tag-cadences'), expect: [401, 401, 200, 200] },
+  ],
+  'PUT /api/tag-cadences/:tag': [
+    {
+      request: () => ({ method: 'PUT', url: '/api/tag-cadences/partner', body: { days: 21 } }),
+      expect: [403, 401, 403, 200],
+    },
+  ],
+  'DELETE /api/tag-cadences/:tag': [
+    {
+      request: () => ({ method: 'DELETE', url: '/api/tag-cadences/partner' }),
+      expect: [403, 401, 403, 204],
+    },
+  ],
   'POST /api/contacts/:id/snooze': [
     {
       request: async (w) => ({
@@ -428,6 +496,194 @@ const ROUTES: Record<string, Probe[]> = {
     },
   ],
 
+  'GET /api/machines': [
+    {
+      request: async (w) => {
+        await freshOwnerDevice(w);
+        return get('/api/machines');
+      },
+      expect: [401, 401, 200, 200],
+      check: (res, actor) => {
+        if (res.statusCode !== 200) return;
+        const { machines } = res.json<{ machines: { companyName: string }[] }>();
+        // The owner's machines are the owner's: the other seller sees none of them.
+        const owners = machines.filter((m) => m.companyName.startsWith('Werk'));
+        if (actor === 'otherSeller') expect(owners).toEqual([]);
+        if (actor === 'owner') expect(owners.length).toBeGreaterThan(0);
+      },
+    },
+  ],
+  'POST /api/machines': [
+    {
+      what: "the owner's company",
+      request: async (w) => ({
+        method: 'POST',
+        url: '/api/machines',
+        body: await freshMachineBody(w, 'owner'),
+      }),
+      expect: [403, 401, 400, 201],
+    },
+    {
+      what: "the caller's own company",
+      request: async (w, actor) => ({
+        method: 'POST',
+        url: '/api/machines',
+        body: await freshMachineBody(w, actor === 'otherSeller' ? 'otherSeller' : 'owner'),
+      }),
+      expect: [403, 401, 201, 201],
+    },
+  ],
+  'GET /api/machines/:id': [
+    {
+      request: async (w) => get(`/api/machines/${(await freshOwnerDevice(w)).machineId}`),
+      expect: [401, 401, 404, 200],
+      // Neither a token nor its hash is ever part of a machine.
+      check: (res) => expect(res.body).not.toContain('token'),
+    },
+  ],
+  'GET /api/machines/:id/series': [
+    {
+      request: async (w) =>
+        get(`/api/machines/${(await freshOwnerDevice(w)).machineId}/series?range=24h`),
+      expect: [401, 401, 404, 200],
+    },
+  ],
+  'GET /api/machines/:id/live': [
+    {
+      request: async (w) => get(`/api/machines/${(await freshOwnerDevice(w)).machineId}/live`),
+      expect: [401, 401, 404, 200],
+      stream: true,
+    },
+  ],
+  // A machine shared into a call: only a live grant opens it, whoever asks (tests with a grant
+  // are in server/lounge/machine-share.test.ts).
+  'GET /api/shared/:grant': [
+    { request: () => get('/api/shared/no.grant'), expect: [403, 403, 403, 403] },
+  ],
+  'GET /api/shared/:grant/series': [
+    { request: () => get('/api/shared/no.grant/series'), expect: [403, 403, 403, 403] },
+  ],
+  'GET /api/shared/:grant/live': [
+    { request: () => get('/api/shared/no.grant/live'), expect: [403, 403, 403, 403] },
+  ],
+  // The device API: the token in the path is the only credential; no cookie helps or is needed.
+  'POST /api/v1/:token/telemetry': [
+    {
+      request: () => ({ method: 'POST', url: `/api/v1/nbd_${'x'.repeat(43)}/telemetry`, body: {} }),
+      expect: [401, 401, 401, 401],
+    },
+  ],
+  'PATCH /api/machines/:id': [
+    {
+      request: async (w) => ({
+        method: 'PATCH',
+        url: `/api/machines/${(await freshOwnerDevice(w)).machineId}`,
+        body: { name: 'Umbenannt' },
+      }),
+      expect: [403, 401, 404, 200],
+    },
+  ],
+  'DELETE /api/machines/:id': [
+    {
+      request: async (w) => ({
+        method: 'DELETE',
+        url: `/api/machines/${(await freshOwnerDevice(w)).machineId}`,
+      }),
+      expect: [403, 401, 404, 204],
+    },
+  ],
+  'POST /api/machines/:id/devices': [
+    {
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/machines/${(await freshOwnerDevice(w)).machineId}/devices`,
+        body: { name: 'Sensor' },
+      }),
+      expect: [403, 401, 404, 201],
+      check: (res) => {
+        if (res.statusCode === 201) expect(res.json<{ token: string }>().token).toMatch(/^nbd_/);
+      },
+    },
+  ],
+  'PATCH /api/devices/:id': [
+    {
+      request: async (w) => ({
+        method: 'PATCH',
+        url: `/api/devices/${(await freshOwnerDevice(w)).deviceId}`,
+        body: { expectedIntervalSeconds: 30 },
+      }),
+      expect: [403, 401, 404, 200],
+    },
+  ],
+  'DELETE /api/devices/:id': [
+    {
+      request: async (w) => ({
+        method: 'DELETE',
+        url: `/api/devices/${(await freshOwnerDevice(w)).deviceId}`,
+      }),
+      expect: [403, 401, 404, 204],
+    },
+  ],
+  'PUT /api/devices/:id/keys/:key': [
+    {
+      request: async (w) => ({
+        method: 'PUT',
+        url: `/api/devices/${(await freshOwnerDevice(w)).deviceId}/keys/temp`,
+        body: { displayName: 'Temperatur', unit: '°C' },
+      }),
+      expect: [403, 401, 404, 200],
+    },
+  ],
+  'POST /api/devices/:id/token': [
+    {
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/devices/${(await freshOwnerDevice(w)).deviceId}/token`,
+      }),
+      expect: [403, 401, 404, 200],
+    },
+  ],
+  'DELETE /api/devices/:id/token': [
+    {
+      request: async (w) => ({
+        method: 'DELETE',
+        url: `/api/devices/${(await freshOwnerDevice(w)).deviceId}/token`,
+      }),
+      expect: [403, 401, 404, 204],
+    },
+  ],
+  'GET /api/machines/:id/alarms': [
+    {
+      request: async (w) => get(`/api/machines/${(await freshOwnerDevice(w)).machineId}/alarms`),
+      expect: [401, 401, 404, 200],
+    },
+  ],
+  'GET /api/devices/:id/alarm-rules': [
+    {
+      request: async (w) => get(`/api/devices/${(await freshOwnerDevice(w)).deviceId}/alarm-rules`),
+      expect: [401, 401, 404, 200],
+    },
+  ],
+  'POST /api/devices/:id/alarm-rules': [
+    {
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/devices/${(await freshOwnerDevice(w)).deviceId}/alarm-rules`,
+        body: { kind: 'above', key: 'temp', threshold: 80 },
+      }),
+      expect: [403, 401, 404, 201],
+    },
+  ],
+  'DELETE /api/alarm-rules/:id': [
+    {
+      request: async (w) => ({
+        method: 'DELETE',
+        url: `/api/alarm-rules/${await freshOwnerAlarmRule(w)}`,
+      }),
+      expect: [403, 401, 404, 204],
+    },
+  ],
+
   // The API description is public, like any API documentation; it holds no data.
   'GET /api/docs': [{ request: () => get('/api/docs'), expect: [200, 200, 200, 200] }],
   'GET /api/docs/': [{ request: () => get('/api/docs/'), expect: [200, 200, 200, 200] }],
@@ -515,10 +771,14 @@ describe.each(DIALECTS)('route matrix on %s', (dialect) => {
       for (const [index, actor] of ACTORS.entries()) {
         const agent = await agentFor(w, actor, probe.ownSession === true);
         const req = await probe.request(w, actor);
-        const res = await agent.request(req);
         const label = probe.what ? `${actor} (${probe.what})` : actor;
-        actual[label] = res.statusCode;
         wanted[label] = probe.expect[index] ?? -1;
+        if (probe.stream) {
+          actual[label] = await streamStatus(w, agent, req);
+          continue;
+        }
+        const res = await agent.request(req);
+        actual[label] = res.statusCode;
         if (res.statusCode === wanted[label]) probe.check?.(res, actor);
         if (req.method === 'GET') {
           // The HEAD route Fastify adds beside every GET answers with the same status.

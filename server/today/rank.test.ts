@@ -1,9 +1,8 @@
 // The Today list: who qualifies, in which order, and why.
 import { describe, expect, it } from 'vitest';
-import { FALLBACK_CADENCE_DAYS } from '../../shared/contacts.js';
 import type { ContactId } from '../../shared/ids.js';
 import { FakeClock } from '../lib/clock.js';
-import { effectiveCadence, rankToday, TODAY_CAP } from './rank.js';
+import { rankToday, TODAY_CAP } from './rank.js';
 import type { TodayList } from './rank.js';
 import type { Reason, ReasonProvider, TodayCandidate } from './reasons.js';
 
@@ -360,25 +359,5 @@ describe('rankToday: reasons from other features', () => {
     expect(ids(list)).toEqual(['due']);
     expect(list.entries[0]?.score).toBeCloseTo(1.5);
     expect(list.entries[0]?.reasons.map((r) => r.kind)).toEqual(['overdue', 'on_holiday']);
-  });
-});
-
-describe('effectiveCadence', () => {
-  it('prefers the contact’s own cadence', () => {
-    expect(effectiveCadence(10, ['key account'], { 'key account': 14 })).toBe(10);
-  });
-
-  it('takes the shortest cadence among the contact’s tags', () => {
-    expect(effectiveCadence(null, ['prospect', 'customer', 'golf'])).toBe(30);
-    expect(effectiveCadence(null, ['customer', 'key account'])).toBe(14);
-  });
-
-  it('matches tags regardless of case', () => {
-    expect(effectiveCadence(null, ['Partner'], { PARTNER: 21 })).toBe(21);
-  });
-
-  it('falls back when no tag has a cadence', () => {
-    expect(effectiveCadence(null, [])).toBe(FALLBACK_CADENCE_DAYS);
-    expect(effectiveCadence(null, ['golf'], {})).toBe(FALLBACK_CADENCE_DAYS);
   });
 });

@@ -1,6 +1,5 @@
 // The daily Today list: who is due or has a reason, ranked and capped so that it stays calm.
 // Pure: the service gathers candidates and passes the clock's time in.
-import { DEFAULT_TAG_CADENCES, FALLBACK_CADENCE_DAYS } from '../../shared/contacts.js';
 import type { ContactId } from '../../shared/ids.js';
 import { builtInReasonProviders, REASON_KIND, REASON_WEIGHTS } from './reasons.js';
 import type { Reason, ReasonProvider, TodayCandidate } from './reasons.js';
@@ -41,23 +40,6 @@ export interface TodayEntry {
 export interface TodayList {
   entries: TodayEntry[];
   total: number;
-}
-
-/**
- * The cadence that applies to a contact: their own, else the shortest among their tags'
- * cadences, else `FALLBACK_CADENCE_DAYS`.
- */
-export function effectiveCadence(
-  own: number | null,
-  tags: readonly string[],
-  tagCadences: Readonly<Record<string, number>> = DEFAULT_TAG_CADENCES,
-): number {
-  if (own !== null) return own;
-  const known = new Map(
-    Object.entries(tagCadences).map(([tag, days]) => [tag.toLowerCase(), days]),
-  );
-  const cadences = tags.flatMap((tag) => known.get(tag.toLowerCase()) ?? []);
-  return cadences.length > 0 ? Math.min(...cadences) : FALLBACK_CADENCE_DAYS;
 }
 
 function assess(candidate: TodayCandidate, now: number, providers: readonly ReasonProvider[]) {

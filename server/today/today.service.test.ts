@@ -11,6 +11,8 @@ import { DIALECTS, createTestDatabase } from '../test/databases.js';
 import type { TestDatabase } from '../test/databases.js';
 import { createHost } from '../test/lounge-harness.js';
 import { completeNextStep, logTouchpoint } from '../touchpoints/touchpoint.service.js';
+import { effectiveCadence } from '../contacts/cadence.js';
+import { rankToday } from './rank.js';
 import { buildToday } from './today.service.js';
 
 const DAY = 86_400_000;
@@ -147,5 +149,84 @@ describe.each(DIALECTS)('Today on %s', (dialect) => {
       summary: 'Gutes Gespräch',
     });
     expect(await names(seller)).not.toContain('Carla Customer');
+  });
+});
+
+describe.each(DIALECTS)('the indexed Today query on %s', (dialect) => {
+  let tdb: TestDatabase;
+  let seller: Viewer;
+  const now = Date.UTC(2026, 10, 28, 9, 0, 0);
+  const clock = new FakeClock(now);
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase(dialect);
+    seller = { id: (await createHost(tdb.db, { name: 'Ida Index' })).userId, isOwner: false };
+    // 300 people with mixed cadences (own and by tag), touched at random times or never,
+    // created at random times, some snoozed; a seeded generator keeps the case reproducible.
+    let seed = 42;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const tags = [[], ['key account'], ['customer'], ['prospect'], ['kunde', 'prospect']];
+    for (let i = 0; i < 300; i++) {
+      const created = new FakeClock(now - Math.floor(random() * 400) * DAY);
+      const record = await createContact(tdb.db, created, {
+        viewer: seller,
+        input: contactInputSchema.parse({
+          name: `Person ${i}`,
+          tags: tags[i % tags.length],
+          cadenceDays: random() < 0.2 ? 1 + Math.floor(random() * 120) : null,
+        }),
+      });
+      if (random() < 0.8) {
+        await logTouchpoint(tdb.db, clock, {
+          viewer: seller,
+          contactId: record.row.id,
+          kind: 'call',
+          summary: '',
+          occurredAt: now - Math.floor(random() * 200 * DAY),
+        });
+      }
+      if (random() < 0.05) await snoozeContact(tdb.db, seller, record.row.id, now + DAY);
+    }
+  });
+
+  afterAll(async () => {
+    await tdb.destroy();
+  });
+
+  it('lists and counts exactly what ranking every contact in memory gives', async () => {
+    const rows = await tdb.db
+      .selectFrom('contacts')
+      .selectAll()
+      .where('owner_id', '=', seller.id)
+      .execute();
+    const everyone = rankToday({
+      now,
+      cap: Infinity,
+      candidates: rows.map((row) => ({
+        contactId: row.id,
+        lastTouchAt: row.last_touch_at,
+        createdAt: row.created_at,
+        cadenceDays: effectiveCadence(
+          row.cadence_days,
+          [[], ['key account'], ['customer'], ['prospect'], ['kunde', 'prospect']][
+            Number(row.name.split(' ')[1]) % 5
+          ] ?? [],
+        ),
+        birthday: null,
+        timeZone: null,
+        nextStepDueAt: null,
+        meetingToday: null,
+        snoozedUntil: row.snoozed_until,
+        extraReasons: [],
+      })),
+    });
+    for (const cap of [1, 7, 25]) {
+      const today = await buildToday(tdb.db, clock, seller, cap);
+      expect(today.entries.map((e) => e.contact.id)).toEqual(
+        everyone.entries.slice(0, cap).map((e) => e.contactId),
+      );
+      expect(today.total).toBe(everyone.total);
+    }
+    expect(everyone.total).toBeGreaterThan(100);
   });
 });

@@ -1,28 +1,24 @@
 // The Today list from the database: a few SQL queries find everyone who could be on it (due by
-// cadence, a birthday this week, a next step due), `rankToday` orders them, and the entries come
-// back with the person's local time and whether now is a good moment to reach them.
+// cadence, a birthday this week, a next step due, an open machine alarm), `rankToday` orders them,
+// and the entries come back with the person's local time and whether now is a good moment to
+// reach them.
 import { sql } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import type { TodayView } from '../../shared/api/contacts.js';
-import { FALLBACK_CADENCE_DAYS } from '../../shared/contacts.js';
 import type { ContactId } from '../../shared/ids.js';
+import { findOpenMachineAlarms, machineAlarmReasons } from '../alarms/alarm.reasons.js';
 import { presentContact } from '../contacts/contact.presenters.js';
 import { findContactsByIds, loadContactRecords } from '../contacts/contact.repository.js';
 import type { Viewer } from '../contacts/contact.repository.js';
-import type { Db } from '../db/database.js';
+import type { Database, Db } from '../db/database.js';
 import type { Clock } from '../lib/clock.js';
 import { openNextSteps } from '../touchpoints/touchpoint.repository.js';
-import { effectiveCadence, rankToday, TODAY_CAP } from './rank.js';
+import { rankToday, TODAY_CAP } from './rank.js';
 import { localMoment, reachStatus } from './reach.js';
 import type { TodayCandidate } from './reasons.js';
 import { addDays, DEFAULT_TIME_ZONE, wallClock, zonedTimeToEpoch } from './time-zone.js';
 
 const DAY_MS = 86_400_000;
-
-/** The team's cadence per tag (seeded with the defaults, changeable by the owner). */
-export async function loadTagCadences(db: Db): Promise<Record<string, number>> {
-  const rows = await db.selectFrom('tag_cadences').selectAll().execute();
-  return Object.fromEntries(rows.map((r) => [r.tag, r.days]));
-}
 
 /** (month, day) pairs from yesterday to a week ahead: every zone's "this week" of birthdays. */
 function birthdayDays(now: number): { month: number; day: number }[] {
@@ -33,10 +29,91 @@ function birthdayDays(now: number): { month: number; day: number }[] {
   }));
 }
 
+/** The distinct effective cadences among a seller's contacts, by an index skip-scan. */
+async function sellerCadences(db: Db, viewer: Viewer): Promise<number[]> {
+  const rows = await sql<{ cadence: number | null }>`
+    with recursive cadences(cadence) as (
+      select min(cadence_effective) from contacts where owner_id = ${viewer.id}
+      union all
+      select (select min(cadence_effective) from contacts
+              where owner_id = ${viewer.id} and cadence_effective > cadences.cadence)
+      from cadences where cadences.cadence is not null
+    )
+    select cadence from cadences where cadence is not null`.execute(db);
+  return rows.rows.flatMap((r) => (r.cadence === null ? [] : [Number(r.cadence)]));
+}
+
 /**
- * Ids of the viewer's contacts that may qualify: the most overdue ones (by their effective
- * cadence), everyone with a birthday about now, and everyone with a next step due by the end of
- * today (also in `stepIds`). The ranking decides among them; `dueCount` is how many are due in all.
+ * The `take` most overdue of the viewer's due contacts. Among contacts of one cadence the
+ * overdue ratio falls as `due_at` grows (also for the never-touched, whose ratio is at least 1),
+ * so each cadence's most overdue come from an index in `due_at` order; the ratio merges them.
+ */
+async function mostOverdueIds(db: Db, viewer: Viewer, now: number, take: number) {
+  const awake = (eb: ExpressionBuilder<Database, 'contacts'>) =>
+    eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', now)]);
+  const top = (cadence: number, touched: boolean) =>
+    db
+      .selectFrom('contacts')
+      .select(['id', 'due_at', 'cadence_effective', 'last_touch_at'])
+      .where('owner_id', '=', viewer.id)
+      .where('cadence_effective', '=', cadence)
+      .where('last_touch_at', touched ? 'is not' : 'is', null)
+      .$if(touched, (q) => q.where('due_at', '<=', now))
+      .where(awake)
+      .orderBy('due_at')
+      .limit(take)
+      .execute();
+  const groups = await Promise.all(
+    (await sellerCadences(db, viewer)).flatMap((cadence) => [
+      top(cadence, true),
+      top(cadence, false),
+    ]),
+  );
+  const ratio = (r: {
+    due_at: number;
+    cadence_effective: number;
+    last_touch_at: number | null;
+  }) => {
+    const elapsed = 1 + (now - r.due_at) / (Math.max(1, r.cadence_effective) * DAY_MS);
+    return r.last_touch_at === null ? Math.max(1, elapsed) : elapsed;
+  };
+  return groups
+    .flat()
+    .map((r) => ({ id: r.id, ratio: ratio(r) }))
+    .sort((a, b) => b.ratio - a.ratio || (a.id < b.id ? -1 : 1))
+    .slice(0, take)
+    .map((r) => r.id);
+}
+
+/** How many of the viewer's contacts are due and not snoozed (the never-touched always are). */
+async function countDue(db: Db, viewer: Viewer, now: number): Promise<number> {
+  const awake = (eb: ExpressionBuilder<Database, 'contacts'>) =>
+    eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', now)]);
+  const count = (eb: ExpressionBuilder<Database, 'contacts'>) => eb.fn.countAll<number>().as('n');
+  const [byTime, untouchedLater] = await Promise.all([
+    db
+      .selectFrom('contacts')
+      .select(count)
+      .where('owner_id', '=', viewer.id)
+      .where('due_at', '<=', now)
+      .where(awake)
+      .executeTakeFirst(),
+    db
+      .selectFrom('contacts')
+      .select(count)
+      .where('owner_id', '=', viewer.id)
+      .where('last_touch_at', 'is', null)
+      .where('due_at', '>', now)
+      .where(awake)
+      .executeTakeFirst(),
+  ]);
+  return Number(byTime?.n ?? 0) + Number(untouchedLater?.n ?? 0);
+}
+
+/**
+ * Ids of the viewer's contacts that may qualify: the most overdue ones, everyone with a birthday
+ * about now, and everyone with a next step due by the end of today (also in `stepIds`). The
+ * ranking decides among them; `dueCount` is how many are due in all.
  */
 async function findCandidateIds(
   db: Db,
@@ -45,38 +122,9 @@ async function findCandidateIds(
   endOfToday: number,
   take: number,
 ): Promise<{ ids: ContactId[]; stepIds: ContactId[]; dueCount: number }> {
-  const last = sql<number>`coalesce(c.last_touch_at, c.created_at)`;
-  const cadence = sql<number>`coalesce(c.cadence_days, t.days, ${FALLBACK_CADENCE_DAYS})`;
-  // The overdue ratio as rankToday computes it (at least 1 for someone never touched).
-  const elapsed = sql<number>`(${sql.lit(now)} - ${last}) * 1.0 / ${cadence}`;
-  const ratio = sql<number>`case when c.last_touch_at is null and ${elapsed} < 1 then 1 else ${elapsed} end`;
-  const base = db
-    .selectFrom('contacts as c')
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('contact_tags as ct')
-          .innerJoin('tag_cadences as tc', 'tc.tag', 'ct.tag')
-          .select(['ct.contact_id', (e) => e.fn.min('tc.days').as('days')])
-          .groupBy('ct.contact_id')
-          .as('t'),
-      (join) => join.onRef('t.contact_id', '=', 'c.id'),
-    )
-    .where('c.owner_id', '=', viewer.id)
-    .where((eb) => eb.or([eb('c.snoozed_until', 'is', null), eb('c.snoozed_until', '<=', now)]))
-    // Never touched counts as due (see rankToday). bigint arithmetic: days times milliseconds
-    // overflows PostgreSQL's integer.
-    .where(
-      sql<boolean>`(c.last_touch_at is null or c.last_touch_at + cast(${cadence} as bigint) * ${sql.lit(DAY_MS)} <= ${sql.lit(now)})`,
-    );
-  const [due, count, birthdays, steps] = await Promise.all([
-    base
-      .select('c.id')
-      .orderBy(sql`${ratio}`, 'desc')
-      .orderBy('c.id')
-      .limit(take)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+  const [due, dueCount, birthdays, steps] = await Promise.all([
+    mostOverdueIds(db, viewer, now, take),
+    countDue(db, viewer, now),
     // Each term is a whole key of contacts_owner_birthday, so both dialects look the nine days
     // up in that index instead of reading every contact of the seller.
     db
@@ -108,25 +156,8 @@ async function findCandidateIds(
       .execute(),
   ]);
   const stepIds = [...new Set(steps.map((r) => r.id))];
-  const ids = new Set<ContactId>([
-    ...due.map((r) => r.id),
-    ...birthdays.map((r) => r.id),
-    ...stepIds,
-  ]);
-  return { ids: [...ids], stepIds, dueCount: Number(count?.n ?? 0) };
-}
-
-/** The tags of the given contacts, by contact. */
-async function loadTags(db: Db, ids: ContactId[]): Promise<Map<ContactId, string[]>> {
-  const tags = new Map<ContactId, string[]>();
-  if (ids.length === 0) return tags;
-  const rows = await db
-    .selectFrom('contact_tags')
-    .select(['contact_id', 'tag'])
-    .where('contact_id', 'in', ids)
-    .execute();
-  for (const r of rows) tags.set(r.contact_id, [...(tags.get(r.contact_id) ?? []), r.tag]);
-  return tags;
+  const ids = new Set<ContactId>([...due, ...birthdays.map((r) => r.id), ...stepIds]);
+  return { ids: [...ids], stepIds, dueCount };
 }
 
 /** Builds the viewer's Today list at `clock.now()`, capped at `cap`. */
@@ -140,17 +171,18 @@ export async function buildToday(
   const sellerZone = DEFAULT_TIME_ZONE;
   const wall = wallClock(now, sellerZone);
   const endOfToday = zonedTimeToEpoch(addDays(wall, 1), 0, sellerZone) - 1;
-  const [{ ids, stepIds, dueCount }, tagCadences] = await Promise.all([
-    // Anyone outside the `cap` most overdue who has a reason is in the other sets, so this many
-    // overdue ones are enough for the ranking to be exact.
+  // Anyone outside the `cap` most overdue who has a reason is in the other sets, so this many
+  // overdue ones are enough for the ranking to be exact.
+  const [{ ids, stepIds, dueCount }, alarms] = await Promise.all([
     findCandidateIds(db, viewer, now, endOfToday, cap * 4),
-    loadTagCadences(db),
+    // A customer whose machine has an open alarm is a candidate, due or not.
+    findOpenMachineAlarms(db, viewer),
   ]);
-  // Ranking needs only the rows, tags and next steps of the candidates (thousands, with a big
-  // address book); e-mails, phones and companies are loaded for the entries shown.
-  const rows = await findContactsByIds(db, ids);
-  const [tags, nextSteps] = await Promise.all([
-    loadTags(db, ids),
+  const candidateIds = [...new Set([...ids, ...alarms.map((a) => a.contactId)])];
+  // Ranking needs only the rows and next steps of the candidates (thousands, with a big address
+  // book); e-mails, phones and companies are loaded for the entries shown.
+  const [rows, nextSteps] = await Promise.all([
+    findContactsByIds(db, candidateIds),
     // Only someone with a step due by the end of today gets a next-step reason.
     openNextSteps(db, stepIds),
   ]);
@@ -158,7 +190,7 @@ export async function buildToday(
     contactId: row.id,
     lastTouchAt: row.last_touch_at,
     createdAt: row.created_at,
-    cadenceDays: effectiveCadence(row.cadence_days, tags.get(row.id) ?? [], tagCadences),
+    cadenceDays: row.cadence_effective,
     birthday:
       row.birthday_month !== null && row.birthday_day !== null
         ? { month: row.birthday_month, day: row.birthday_day, year: row.birthday_year }
@@ -171,7 +203,13 @@ export async function buildToday(
     extraReasons: [],
   }));
   // Ranked uncapped (there are few candidates) to count who qualifies without being due.
-  const ranked = rankToday({ now, candidates, cap: Infinity, timeZone: sellerZone });
+  const ranked = rankToday({
+    now,
+    candidates,
+    cap: Infinity,
+    timeZone: sellerZone,
+    providers: [machineAlarmReasons(alarms)],
+  });
   const shown = ranked.entries.slice(0, cap);
   const rowsById = new Map(rows.map((row) => [row.id, row]));
   const records = await loadContactRecords(

@@ -4,6 +4,7 @@ import type { TouchpointKind } from '../../shared/contacts.js';
 import type { CompanyId, ContactId, MeetingId, TouchpointId } from '../../shared/ids.js';
 import { getContact } from '../contacts/contact.service.js';
 import type { Viewer } from '../contacts/contact.repository.js';
+import { dueAtSql } from '../contacts/cadence.js';
 import type { Db } from '../db/database.js';
 import { NotFound } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
@@ -59,7 +60,7 @@ export async function logTouchpoint(
 export async function touchContact(db: Db, contactId: ContactId, at: number): Promise<void> {
   await db
     .updateTable('contacts')
-    .set({ last_touch_at: at })
+    .set({ last_touch_at: at, due_at: dueAtSql(at) })
     .where('id', '=', contactId)
     .where((eb) => eb.or([eb('last_touch_at', 'is', null), eb('last_touch_at', '<', at)]))
     .execute();
@@ -70,7 +71,7 @@ export async function recomputeLastTouch(db: Db, contactId: ContactId): Promise<
   const newest = await newestTouchAt(db, contactId);
   await db
     .updateTable('contacts')
-    .set({ last_touch_at: newest })
+    .set({ last_touch_at: newest, due_at: dueAtSql(newest) })
     .where('id', '=', contactId)
     .execute();
   return newest;

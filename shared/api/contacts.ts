@@ -46,10 +46,11 @@ export interface TouchpointView {
 }
 
 /**
- * Why someone is on the Today list. An open set: other features add kinds (machine alarms later).
+ * Why someone is on the Today list. An open set: other features add kinds.
  * Built in: `overdue` `{ ratio, daysSinceTouch, cadenceDays }`, `untouched` (no touchpoint yet,
  * same detail), `birthday` `{ month, day, daysUntil, turns? }`, `next_step_due` `{ daysLate }`,
- * `meeting_today`.
+ * `meeting_today`. From machine alarms: `machine_alarm` `{ machineId, machineName, alarmKind,
+ * key?, value?, threshold?, openedAt, link }`, `link` being the app path of the chart at the event.
  */
 export interface TodayReasonView {
   kind: string;
@@ -110,4 +111,16 @@ export interface ImportResultView {
   /** Rows that matched an existing contact by e-mail or phone and updated it. */
   updated: number;
   errors: ImportErrorView[];
+}
+
+/** The team's cadence for one tag. */
+export interface TagCadenceView {
+  tag: string;
+  days: number;
+}
+
+/** Every tag cadence and the cadence of contacts that match none. */
+export interface TagCadencesView {
+  cadences: TagCadenceView[];
+  fallbackDays: number;
 }

@@ -18,6 +18,11 @@ export const MAX_CHART_POINTS = 1000;
 /** Live values reach a browser at most this often per machine (4 per second). */
 export const LIVE_PUSH_INTERVAL_MS = 250;
 
+/** Expected seconds between a new device's messages unless the seller gives another. */
+export const DEFAULT_EXPECTED_INTERVAL_SECONDS = 60;
+/** Longest expected interval a device may have (one day). */
+export const MAX_EXPECTED_INTERVAL_SECONDS = 86_400;
+
 /** What a reading key means, for display. */
 export interface KeyMetaView {
   key: string;
@@ -126,4 +131,12 @@ export interface AlarmView {
   value: number | null;
   openedAt: number;
   closedAt: number | null;
+}
+
+/** A machine as a customer sees it inside a call: name, status and what each series means. */
+export interface SharedMachineView {
+  id: MachineId;
+  name: string;
+  status: MachineStatusView;
+  keys: (KeyMetaView & { deviceId: DeviceId })[];
 }

@@ -1,7 +1,7 @@
 // The lounge's signaling protocol: every WebSocket frame between browser and server, as zod schemas.
 // Both ends validate what they receive against these schemas; nothing else defines the wire format.
 import { z } from 'zod';
-import { knockIdSchema, peerIdSchema } from '../ids.js';
+import { knockIdSchema, machineIdSchema, peerIdSchema } from '../ids.js';
 import type { KnockId, PeerId } from '../ids.js';
 import {
   MAX_CHAT_LENGTH,
@@ -33,6 +33,8 @@ export const ClientMessage = {
   Media: 'media.state',
   Leave: 'leave',
   Ping: 'ping',
+  ShareMachine: 'machine.share',
+  UnshareMachine: 'machine.unshare',
 } as const;
 
 /** Message types sent by the server. */
@@ -51,6 +53,8 @@ export const ServerMessage = {
   Signal: 'signal',
   Chat: 'chat.message',
   Pong: 'pong',
+  MachineShared: 'machine.shared',
+  MachineUnshared: 'machine.unshared',
   Error: 'error',
 } as const;
 
@@ -160,14 +164,31 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(ClientMessage.Media), media: mediaStateSchema }),
   z.object({ type: z.literal(ClientMessage.Leave) }),
   z.object({ type: z.literal(ClientMessage.Ping) }),
+  /** A host shows one of their machines to everyone in the call (replacing what was shown). */
+  z.object({ type: z.literal(ClientMessage.ShareMachine), machineId: machineIdSchema }),
+  z.object({ type: z.literal(ClientMessage.UnshareMachine) }),
 ]);
 /** A message from the browser, after validation. */
 export type ClientMessageData = z.infer<typeof clientMessageSchema>;
 /** A message from the browser, as the browser builds it before sending. */
 export type ClientMessageInput = z.input<typeof clientMessageSchema>;
 
+/**
+ * A machine panel shared into the call: everyone in the call reads its chart through the grant,
+ * a signed token that is valid for this machine only, and only while this meeting lasts.
+ */
+export const sharedMachineSchema = z.object({
+  machineId: machineIdSchema,
+  name: z.string(),
+  grant: z.string().min(1).max(2_000),
+});
+/** A machine panel shared into the call. */
+export type SharedMachine = z.infer<typeof sharedMachineSchema>;
+
 /** Sent to the newly joined or resumed participant: who they are and who is there. */
 const roomStateBody = {
+  /** The machine panel shown in the call right now, if any. */
+  sharedMachine: sharedMachineSchema.nullable().optional(),
   self: peerSchema,
   roomName: z.string(),
   mode: roomModeSchema,
@@ -207,6 +228,8 @@ export const serverMessageSchema = z.discriminatedUnion('type', [
     sentAt: z.number(),
   }),
   z.object({ type: z.literal(ServerMessage.Pong) }),
+  z.object({ type: z.literal(ServerMessage.MachineShared), machine: sharedMachineSchema }),
+  z.object({ type: z.literal(ServerMessage.MachineUnshared) }),
   z.object({
     type: z.literal(ServerMessage.Error),
     code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]),

@@ -1,5 +1,5 @@
 // One person: who they are (personal context first), how to reach them, logging a call in one
-// click, the timeline, editing, and their data rights (export, erase).
+// click, the timeline, editing, merging a duplicate, and their data rights (export, erase).
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
@@ -15,10 +15,17 @@ import { LogTouchpointForm } from '../../components/LogTouchpointForm';
 import { useContact } from '../../contacts/useContact';
 import type { ContactId } from '../../../shared/ids';
 import { ContactPrivacy } from './ContactPrivacy';
+import { MergeSection } from './MergeSection';
 import { PersonalCard } from './PersonalCard';
 import { ReachCard } from './ReachCard';
 import { Timeline } from './Timeline';
 import '../../styles/contacts.css';
+
+// Whether this page was opened right after a merge into this contact (history entry state).
+function arrivedFromMerge(): boolean {
+  const state: unknown = window.history.state;
+  return typeof state === 'object' && state !== null && 'merged' in state && state.merged === true;
+}
 
 /** The contact detail page at /contacts/:id; anonymous visitors are sent to sign in. */
 export default function ContactPage({ id }: { id: string }) {
@@ -29,6 +36,7 @@ export default function ContactPage({ id }: { id: string }) {
   const { data, error, reload, replaceContact } = useContact(contactId);
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState('');
+  const [merged, setMerged] = useState(arrivedFromMerge);
   const stepDone = useAction();
   if (!user) return <LoadingNotice />;
 
@@ -75,6 +83,9 @@ export default function ContactPage({ id }: { id: string }) {
         </header>
         <p className="visually-hidden" role="status">
           {notice}
+        </p>
+        <p className={merged ? 'ok' : 'visually-hidden'} role="status" data-testid="merge-done">
+          {merged ? t('merge.done') : ''}
         </p>
         <ErrorMessage error={error} />
         {editing ? (
@@ -132,6 +143,19 @@ export default function ContactPage({ id }: { id: string }) {
             })
           }
         />
+        {contact.editable && (
+          <MergeSection
+            current={data}
+            onMerged={async (kept) => {
+              if (kept.id !== contact.id) {
+                navigate(`/contacts/${kept.id}`, { state: { merged: true } });
+                return;
+              }
+              await reload();
+              setMerged(true);
+            }}
+          />
+        )}
         {contact.editable && (
           <ContactPrivacy
             contact={contact}

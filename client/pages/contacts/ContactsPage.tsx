@@ -2,7 +2,7 @@
 // form for a new contact, and import and export.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
+import { Link, useLocation } from 'wouter';
 import { createContact } from '../../api/contacts';
 import { useRequiredUser } from '../../app/session';
 import { ContactForm } from '../../components/ContactForm';
@@ -61,6 +61,9 @@ export default function ContactsPage() {
           >
             {t('list.newContact')}
           </button>
+          <Link href="/contacts/cadences" className="button" data-testid="cadences-link">
+            {t('cadences.link')}
+          </Link>
         </div>
         {creating && (
           <ContactForm

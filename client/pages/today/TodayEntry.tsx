@@ -10,7 +10,7 @@ import { LogTouchpointForm } from '../../components/LogTouchpointForm';
 import { LoungeInvite } from '../../components/LoungeInvite';
 import { firstLine } from '../../contacts/format';
 import { formatPhone, telHref } from '../../contacts/phone';
-import { describeMoment, describeReason } from '../../contacts/today';
+import { describeMoment, describeReason, reasonLink } from '../../contacts/today';
 import { useAction } from '../../contacts/useAction';
 
 /** Props of TodayEntry. */
@@ -53,11 +53,15 @@ export function TodayEntry({ entry, now, onLogged, onSnoozed }: TodayEntryProps)
         {work && <p className="muted today-work">{work}</p>}
       </div>
       <ul className="today-reasons">
-        {entry.reasons.map((reason, index) => (
-          <li key={`${reason.kind}-${index}`} data-testid="today-reason">
-            {describeReason(reason, entry, t, i18n.language, now)}
-          </li>
-        ))}
+        {entry.reasons.map((reason, index) => {
+          const text = describeReason(reason, entry, t, i18n.language, now);
+          const link = reasonLink(reason);
+          return (
+            <li key={`${reason.kind}-${index}`} data-testid="today-reason">
+              {link ? <Link href={link}>{text}</Link> : text}
+            </li>
+          );
+        })}
       </ul>
       {context.length > 0 && (
         <dl className="today-context">

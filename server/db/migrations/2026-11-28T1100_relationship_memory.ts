@@ -48,15 +48,39 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('preferred_channel', 'varchar(16)')
     .addColumn('notes', 'text')
     .addColumn('cadence_days', 'integer')
+    /** Own cadence, else the shortest of its tags', else the fallback (kept by the app). */
+    .addColumn('cadence_effective', 'integer', (c) => c.notNull())
     .addColumn('shared', 'integer', (c) => c.notNull())
     /** Derived from the touchpoint log (newest wins); recomputable. */
     .addColumn('last_touch_at', 'bigint')
+    /** (last touch, or creation if never touched) + effective cadence: orders the Today list. */
+    .addColumn('due_at', 'bigint', (c) => c.notNull())
     .addColumn('snoozed_until', 'bigint')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('contacts_owner').on('contacts').column('owner_id').execute();
   await db.schema.createIndex('contacts_company').on('contacts').column('company_id').execute();
+  // The Today list: per cadence, the most overdue first (due_at order equals overdue-ratio order
+  // among contacts of one cadence); the partial index finds the never-touched, who are always due.
+  await db.schema
+    .createIndex('contacts_owner_cadence_due')
+    .on('contacts')
+    .columns(['owner_id', 'cadence_effective', 'due_at'])
+    .where(sql.ref('last_touch_at'), 'is not', null)
+    .execute();
+  await db.schema
+    .createIndex('contacts_owner_untouched')
+    .on('contacts')
+    .columns(['owner_id', 'cadence_effective', 'due_at'])
+    .where(sql.ref('last_touch_at'), 'is', null)
+    .execute();
+  // How many are due: a covering range over (owner, due_at) that also checks the snooze.
+  await db.schema
+    .createIndex('contacts_owner_due')
+    .on('contacts')
+    .columns(['owner_id', 'due_at', 'snoozed_until'])
+    .execute();
   // Birthdays this week for the Today list: one lookup per (owner, month, day).
   await db.schema
     .createIndex('contacts_owner_birthday')

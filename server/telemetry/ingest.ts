@@ -1,0 +1,63 @@
+// One path from a device's payload to committed readings, shared by the embedded MQTT broker,
+// the external-broker bridge and the HTTP route: normalise, count and log what was refused,
+// submit what was read, and resolve only once it is committed, so that an acknowledgement
+// (PUBACK, HTTP 200) always means "stored".
+import type { DeviceAuth, DeviceDirectory } from '../machines/device-auth.js';
+import type { Clock } from '../lib/clock.js';
+import type { Logger } from '../lib/logger.js';
+import { parseTelemetry } from './payload.js';
+import type { TelemetryRejection } from './payload.js';
+import type { TelemetryWriter } from './writer.js';
+
+/** What became of one payload. */
+export interface IngestOutcome {
+  /** Readings committed. */
+  stored: number;
+  /** Refusals (whole payload or single keys), already counted on the device and logged. */
+  rejected: TelemetryRejection[];
+}
+
+/** What TelemetryIngest needs. */
+export interface TelemetryIngestOptions {
+  directory: DeviceDirectory;
+  writer: TelemetryWriter;
+  clock: Clock;
+  log: Logger;
+}
+
+/** Turns device payloads into committed readings. */
+export class TelemetryIngest {
+  constructor(private readonly opts: TelemetryIngestOptions) {}
+
+  /**
+   * Stores the readings of one payload of an authenticated device. Resolves after the commit;
+   * rejects when storing failed (the caller must then not acknowledge). Garbage never rejects:
+   * it is counted on the device, logged with its reason, and reported in the outcome.
+   */
+  async ingest(device: DeviceAuth, bytes: Uint8Array): Promise<IngestOutcome> {
+    const receivedAt = this.opts.clock.now();
+    const result = parseTelemetry(bytes, receivedAt);
+    if (result.rejected.length > 0) {
+      this.opts.log.warn(
+        { deviceId: device.deviceId, rejected: result.rejected.slice(0, 10) },
+        'telemetry refused',
+      );
+      // Counting is bookkeeping; a failure to count must not fail the readings that were fine.
+      this.opts.directory
+        .recordRejected(device.deviceId, result.rejected.length)
+        .catch((err: unknown) => this.opts.log.error({ err }, 'could not count refused telemetry'));
+    }
+    if (result.readings.length > 0) {
+      await this.opts.writer.submit(
+        result.readings.map((r) => ({
+          deviceId: device.deviceId,
+          key: r.key,
+          ts: r.ts,
+          value: r.value,
+          receivedAt: r.receivedAt,
+        })),
+      );
+    }
+    return { stored: result.readings.length, rejected: result.rejected };
+  }
+}

@@ -1,0 +1,185 @@
+// The embedded MQTT broker (aedes) that devices publish to, ThingsBoard style: the device token is
+// the MQTT username, the only topic is `v1/devices/me/telemetry`, nobody may subscribe. A QoS 1
+// PUBACK leaves only after the readings are committed (aedes acknowledges once authorizePublish
+// has called back). Packets above the payload limit are cut off before they are buffered.
+import net from 'node:net';
+import { Duplex } from 'node:stream';
+import { Aedes } from 'aedes';
+import type { AuthenticateError, Client } from 'aedes';
+import type { DeviceAuth, DeviceDirectory } from '../machines/device-auth.js';
+import type { Logger } from '../lib/logger.js';
+import type { Service } from '../services/service.js';
+import type { TelemetryIngest } from './ingest.js';
+import { MqttPacketGuard } from './packet-guard.js';
+import { MAX_PAYLOAD_BYTES } from './payload.js';
+
+/** The one topic a device publishes its telemetry to (ThingsBoard's device API). */
+export const TELEMETRY_TOPIC = 'v1/devices/me/telemetry';
+
+// A publish packet carries its topic (2 + 24 bytes) and a message id besides the payload; a
+// CONNECT carries client id, token and a will. 1 KiB more than the payload covers them.
+const MAX_PACKET_REMAINING = MAX_PAYLOAD_BYTES + 1024;
+
+/** CONNACK return code 5 of MQTT 3.1.1. */
+const NOT_AUTHORIZED = 5;
+
+/** What the embedded broker needs. */
+export interface EmbeddedBrokerOptions {
+  host: string;
+  port: number;
+  /** Milliseconds a client may leave the broker's writes unread before it is cut off. */
+  drainTimeoutMs: number;
+  directory: DeviceDirectory;
+  ingest: TelemetryIngest;
+  log: Logger;
+}
+
+/** Raised when the broker cannot listen, with what to do about it. */
+export class BrokerListenError extends Error {
+  override name = 'BrokerListenError';
+}
+
+/** The embedded MQTT broker, a Service. */
+export class EmbeddedBroker implements Service {
+  readonly name = 'mqtt-broker';
+  private broker: Aedes | null = null;
+  private server: net.Server | null = null;
+  private readonly sockets = new Set<net.Socket>();
+  private readonly devices = new WeakMap<Client, DeviceAuth>();
+  private boundPort = 0;
+
+  constructor(private readonly opts: EmbeddedBrokerOptions) {}
+
+  /** The port the broker listens on (useful with port 0). */
+  get port(): number {
+    return this.boundPort;
+  }
+
+  /** Starts aedes and listens; a taken port fails with a message that says how to change it. */
+  async start(): Promise<void> {
+    const { log } = this.opts;
+    const broker = await Aedes.createBroker({
+      drainTimeout: this.opts.drainTimeoutMs,
+      authenticate: (client, username, _password, done) => {
+        this.authenticate(client, username).then(
+          (ok) => done(ok ? null : notAuthorized(), ok),
+          (err: unknown) => {
+            log.error({ err }, 'mqtt authentication failed');
+            done(notAuthorized(), false);
+          },
+        );
+      },
+      authorizePublish: (client, packet, done) => {
+        const device = client ? this.devices.get(client) : undefined;
+        if (!client) return done(null);
+        if (!device) return done(new Error('not authenticated'));
+        if (packet.topic !== TELEMETRY_TOPIC) {
+          log.warn({ deviceId: device.deviceId, topic: packet.topic }, 'mqtt publish refused');
+          return done(new Error(`devices publish only to ${TELEMETRY_TOPIC}`));
+        }
+        const payload = Buffer.isBuffer(packet.payload)
+          ? packet.payload
+          : Buffer.from(packet.payload);
+        if (payload.byteLength > MAX_PAYLOAD_BYTES) {
+          log.warn(
+            { deviceId: device.deviceId, bytes: payload.byteLength },
+            'mqtt payload too large',
+          );
+          this.opts.directory.recordRejected(device.deviceId, 1).catch(() => undefined);
+          return done(new Error(`payload above ${MAX_PAYLOAD_BYTES} bytes`));
+        }
+        // Nothing is forwarded or kept: a retained publish would otherwise stay in memory.
+        packet.retain = false;
+        this.opts.ingest.ingest(device, payload).then(
+          () => done(null),
+          (err: unknown) => {
+            // No PUBACK: the device keeps the message and sends it again.
+            log.error({ err, deviceId: device.deviceId }, 'telemetry not stored');
+            done(err instanceof Error ? err : new Error('not stored'));
+          },
+        );
+      },
+      // A SUBACK with 0x80 (failure) for every subscription.
+      authorizeSubscribe: (_client, _subscription, done) => done(null, null),
+      // Messages are never delivered to anyone (there are no subscribers anyway).
+      authorizeForward: () => null,
+    });
+    broker.on('clientError', (client, err) => {
+      log.debug({ err, clientId: client.id }, 'mqtt client error');
+    });
+    broker.on('connectionError', (_client, err) => {
+      log.debug({ err }, 'mqtt connection error');
+    });
+    this.broker = broker;
+    const server = net.createServer((socket) => this.accept(socket));
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (err: NodeJS.ErrnoException) => {
+        reject(
+          err.code === 'EADDRINUSE'
+            ? new BrokerListenError(
+                `MQTT port ${this.opts.port} on ${this.opts.host} is already in use (another MQTT ` +
+                  `broker such as Mosquitto?). Set NAHBAR_MQTT_PORT to a free port, or ` +
+                  `NAHBAR_MQTT_URL=mqtt://host:port to use that broker instead.`,
+              )
+            : err,
+        );
+      });
+      server.listen(this.opts.port, this.opts.host, () => resolve());
+    }).catch(async (err: unknown) => {
+      await new Promise<void>((resolve) => broker.close(() => resolve()));
+      throw err;
+    });
+    const address = server.address();
+    this.boundPort = typeof address === 'object' && address ? address.port : this.opts.port;
+    log.info({ host: this.opts.host, port: this.boundPort }, 'mqtt broker listening');
+  }
+
+  /** Stops listening, cuts every connection and closes aedes. */
+  async stop(): Promise<void> {
+    const server = this.server;
+    const broker = this.broker;
+    this.server = null;
+    this.broker = null;
+    for (const socket of this.sockets) socket.destroy();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (broker) await new Promise<void>((resolve) => broker.close(() => resolve()));
+  }
+
+  private accept(socket: net.Socket): void {
+    const broker = this.broker;
+    if (!broker) {
+      socket.destroy();
+      return;
+    }
+    this.sockets.add(socket);
+    socket.setNoDelay(true);
+    const guard = new MqttPacketGuard(MAX_PACKET_REMAINING);
+    guard.on('error', (err) => {
+      this.opts.log.warn({ err, remote: socket.remoteAddress }, 'mqtt connection cut');
+      socket.destroy();
+    });
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      guard.destroy();
+    });
+    socket.pipe(guard);
+    broker.handle(Duplex.from({ readable: guard, writable: socket }));
+  }
+
+  private async authenticate(client: Client, username: string | undefined): Promise<boolean> {
+    if (!username) return false;
+    const device = await this.opts.directory.authenticate(username);
+    if (!device) {
+      this.opts.log.info({ clientId: client.id }, 'mqtt connect refused: unknown device token');
+      return false;
+    }
+    this.devices.set(client, device);
+    return true;
+  }
+}
+
+function notAuthorized(): AuthenticateError {
+  return Object.assign(new Error('not authorised'), { returnCode: NOT_AUTHORIZED });
+}
