@@ -10,6 +10,7 @@ import { openCustomParticipant } from './harness/browsers.js';
 import type { CustomContext } from './harness/browsers.js';
 import { rtcConfigs, waitForCall } from './harness/media.js';
 import { admit, enterAsHost, knock, knockEntry, openPrejoin } from './harness/lounge.js';
+import { createTestMachine } from './harness/machines.js';
 import { Scene, useBrowser } from './harness/scene.js';
 import { TestServer } from './harness/server.js';
 import { uiText } from './harness/texts.js';
@@ -94,6 +95,23 @@ async function expectInView(page: Page, testId: string, scroll: boolean): Promis
   expect(box.x + box.width, `${testId} right edge`).toBeLessThanOrEqual(viewport.width + 0.5);
   expect(box.y, `${testId} top edge`).toBeGreaterThanOrEqual(0);
   expect(box.y + box.height, `${testId} bottom edge`).toBeLessThanOrEqual(viewport.height + 0.5);
+}
+
+/** The data-testid of the focused element ("" when it has none). */
+async function focusedTestId(page: Page): Promise<string> {
+  return String(await page.evaluate('document.activeElement?.getAttribute("data-testid") ?? ""'));
+}
+
+/** Presses Tab until the element with `testId` has the focus, at most `max` times. */
+async function tabTo(page: Page, testId: string, max = 60): Promise<void> {
+  const path: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focusedTestId(page);
+    if (now === testId) return;
+    path.push(now || '?');
+  }
+  throw new Error(`Tab did not reach ${testId}; focus went ${path.join(' → ')}`);
 }
 
 describe('UI basics', () => {
@@ -243,6 +261,26 @@ describe('UI basics', () => {
       expect(await unnamedControls(host.page), path).toEqual([]);
     }
 
+    // The machine pages: the list with the new-machine form and its customer search, and a
+    // machine with readings, a device and the form for a reading's meaning open.
+    const machine = await createTestMachine(scene.owner, {
+      company: 'Named Maschinenbau GmbH',
+      contact: 'Nora Named',
+      machine: 'Named press',
+      readings: [{ temperature: 21.5 }, { temperature: 22 }],
+    });
+    await host.page.goto('/machines');
+    await host.page.getByTestId('machine-list').waitFor();
+    await host.page.getByTestId('new-machine').click();
+    await host.page.getByTestId('machine-customer-search').fill('Named');
+    await host.page.getByTestId('customer-choose').first().waitFor();
+    expect(await unnamedControls(host.page), '/machines').toEqual([]);
+    await host.page.goto(`/machines/${machine.machineId}`);
+    await host.page.getByTestId('machine-chart-plot').first().waitFor();
+    await host.page.getByTestId('key-edit').first().click();
+    await host.page.getByTestId('key-save').waitFor();
+    expect(await unnamedControls(host.page), '/machines/:id').toEqual([]);
+
     const fresh = await freshInstallation();
     const owner = await open(fresh.server, 'Sam Setup');
     await owner.page.goto(fresh.setupLink);
@@ -282,6 +320,17 @@ describe('UI basics', () => {
       await host.page.goto(path);
       await host.page.getByRole('heading', { level: 1 }).first().waitFor();
     }
+    // The machine page loads its chart code (uPlot and its CSS) lazily as well.
+    const machine = await createTestMachine(scene.owner, {
+      company: 'Request Maschinenbau GmbH',
+      contact: 'Rolf Request',
+      machine: 'Request press',
+      readings: [{ temperature: 21.5 }],
+    });
+    await host.page.goto('/machines');
+    await host.page.getByTestId('machine-list').waitFor();
+    await host.page.goto(`/machines/${machine.machineId}`);
+    await host.page.getByTestId('machine-chart-plot').first().waitFor();
     const visitor = await open(scene, 'Vera Visitor');
     urls.push(recordRequests(visitor));
     await visitor.page.goto('/login');
@@ -371,5 +420,62 @@ describe('UI basics', () => {
       await host.page.getByTestId(testId).first().waitFor({ state: 'attached' });
       expect(await horizontalOverflow(host.page), path).toEqual({ scrolls: false, offenders: [] });
     }
+
+    // The machine pages too: the list, the charts, and a freshly issued token with its examples.
+    const machine = await createTestMachine(scene.owner, {
+      company: 'Präzisionsmaschinenbau Oberschwaben GmbH & Co. KG',
+      contact: 'Paul Phone',
+      machine: 'Hydraulische Presse mit Transferautomatisierung Linie 2',
+      readings: [{ 'spindle.temperature.front': 21.5 }, { 'spindle.temperature.front': 22 }],
+    });
+    await host.page.goto('/machines');
+    await host.page.getByTestId('machine-list').waitFor();
+    expect(await horizontalOverflow(host.page), '/machines').toEqual({
+      scrolls: false,
+      offenders: [],
+    });
+    await host.page.goto(`/machines/${machine.machineId}`);
+    await host.page.getByTestId('machine-chart-plot').first().waitFor();
+    await host.page.getByTestId('device-name').fill('Zweiter Sensor an der Hydraulikpumpe');
+    await host.page.getByTestId('device-add').click();
+    await host.page.getByTestId('token-box').waitFor();
+    await host.page.locator('.token-box details').first().evaluate('(el) => { el.open = true; }');
+    expect(await horizontalOverflow(host.page), '/machines/:id').toEqual({
+      scrolls: false,
+      offenders: [],
+    });
+  });
+
+  test('a seller switches the chart range and provisions a device with the keyboard only', async () => {
+    const scene = await Scene.start(browser());
+    const host = await open(scene, scene.owner.name, { user: scene.owner });
+    const machine = await createTestMachine(scene.owner, {
+      company: 'Keyboard Maschinenbau GmbH',
+      contact: 'Kira Keys',
+      machine: 'Keyboard press',
+      readings: [{ temperature: 21.5 }],
+    });
+    await host.page.goto(`/machines/${machine.machineId}`);
+    await host.page.getByTestId('machine-chart-plot').first().waitFor();
+
+    await tabTo(host.page, 'range-24h');
+    await host.page.keyboard.press('Enter');
+    await expect
+      .poll(() => host.page.getByTestId('range-24h').getAttribute('aria-pressed'))
+      .toBe('true');
+    expect(host.page.url()).toMatch(/[?&]range=24h/);
+
+    await tabTo(host.page, 'device-name');
+    await host.page.keyboard.type('Keyboard sensor');
+    await host.page.keyboard.press('Tab');
+    expect(await focusedTestId(host.page)).toBe('device-interval');
+    await host.page.keyboard.press('Enter');
+    await host.page.getByTestId('token-box').waitFor();
+    // The token is what matters now: focus moves to it, and the copy button is next.
+    await expect.poll(() => focusedTestId(host.page)).toBe('token-box-title');
+    await tabTo(host.page, 'device-token-copy', 4);
+    await tabTo(host.page, 'token-done');
+    await host.page.keyboard.press('Enter');
+    await expect.poll(() => host.page.getByTestId('token-box').count()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 // Command line: `start` (default) runs Nahbar, `migrate` only brings the database up to date,
 // `simulate` publishes demo machine data to a running Nahbar.
+import { BrokerListenError } from './telemetry/mqtt-broker.js';
 import { issueSetupLink } from './accounts/setup.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
 import { ConfigError, loadConfig } from './env.js';
@@ -9,12 +10,8 @@ import type { Logger } from './lib/logger.js';
 import { startNahbar } from './nahbar.js';
 import type { Nahbar } from './nahbar.js';
 import { SetupRequiredError } from './simulator/demo-fleet.js';
-import {
-  SIMULATE_USAGE,
-  SimulatorError,
-  parseSimulateArgs,
-  runSimulateCommand,
-} from './simulator/simulate.js';
+import { SIMULATE_USAGE, parseSimulateArgs, runSimulateCommand } from './simulator/simulate.js';
+import { SimulatorError } from './simulator/simulator.js';
 
 const USAGE = `Usage: nahbar [start|migrate|simulate|help]
   start    run Nahbar (default)
@@ -35,7 +32,16 @@ async function start(config: Config): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
-  nahbar = await startNahbar(config, { logger });
+  try {
+    nahbar = await startNahbar(config, { logger });
+  } catch (err) {
+    // A taken MQTT port is a setup problem with a known fix: say it plainly, no stack trace.
+    if (err instanceof BrokerListenError) {
+      console.error(`\n  ${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
   logger.info({ url: config.publicUrl, port: nahbar.port }, 'Nahbar is running');
   if (stopRequested) return stopAndExit(nahbar, stopRequested, logger);
   const setupLink = await issueSetupLink(nahbar.db, config.publicUrl);

@@ -9,6 +9,7 @@ import type {
   DeviceView,
   MachineSeriesView,
   MachineView,
+  SharedMachineView,
 } from '../../shared/api/machines';
 import type { AlarmRuleId, CompanyId, ContactId, DeviceId, MachineId } from '../../shared/ids';
 import { api } from './http';
@@ -26,6 +27,7 @@ export type {
   MachineView,
   SeriesPoint,
   SeriesView,
+  SharedMachineView,
 } from '../../shared/api/machines';
 
 const machinePath = (id: MachineId) => `/api/machines/${encodeURIComponent(id)}`;
@@ -34,7 +36,10 @@ const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
 /** The machines the viewer may see (their own; the account owner sees all). */
 export async function fetchMachines(signal?: AbortSignal): Promise<MachineView[]> {
-  const body = await api<{ machines: MachineView[] }>('/api/machines?limit=200', withSignal(signal));
+  const body = await api<{ machines: MachineView[] }>(
+    '/api/machines?limit=200',
+    withSignal(signal),
+  );
   return body.machines;
 }
 
@@ -86,7 +91,10 @@ export async function fetchMachineSeries(
 ): Promise<MachineSeriesView> {
   const query = new URLSearchParams({ range });
   if (end !== null) query.set('end', String(Math.round(end)));
-  return api<MachineSeriesView>(`${machinePath(id)}/series?${query.toString()}`, withSignal(signal));
+  return api<MachineSeriesView>(
+    `${machinePath(id)}/series?${query.toString()}`,
+    withSignal(signal),
+  );
 }
 
 /** Where a machine's live values stream from (text/event-stream, same-origin cookies). */
@@ -122,7 +130,11 @@ export interface KeyMetaInput {
 }
 
 /** Replaces the display name, unit and meaning of one reading key. */
-export async function setKeyMeta(id: DeviceId, key: string, meta: KeyMetaInput): Promise<DeviceView> {
+export async function setKeyMeta(
+  id: DeviceId,
+  key: string,
+  meta: KeyMetaInput,
+): Promise<DeviceView> {
   const body = await api<{ device: DeviceView }>(
     `${devicePath(id)}/keys/${encodeURIComponent(key)}`,
     { method: 'PUT', body: meta },
@@ -146,13 +158,19 @@ export async function deleteDevice(id: DeviceId): Promise<void> {
 }
 
 /** The open and recent alarms of a machine. */
-export async function fetchMachineAlarms(id: MachineId, signal?: AbortSignal): Promise<AlarmView[]> {
+export async function fetchMachineAlarms(
+  id: MachineId,
+  signal?: AbortSignal,
+): Promise<AlarmView[]> {
   const body = await api<{ alarms: AlarmView[] }>(`${machinePath(id)}/alarms`, withSignal(signal));
   return body.alarms;
 }
 
 /** The alarm rules of a device. */
-export async function fetchAlarmRules(id: DeviceId, signal?: AbortSignal): Promise<AlarmRuleView[]> {
+export async function fetchAlarmRules(
+  id: DeviceId,
+  signal?: AbortSignal,
+): Promise<AlarmRuleView[]> {
   const body = await api<{ rules: AlarmRuleView[] }>(
     `${devicePath(id)}/alarm-rules`,
     withSignal(signal),
@@ -183,4 +201,35 @@ export async function createAlarmRule(id: DeviceId, rule: NewAlarmRule): Promise
 /** Deletes an alarm rule. */
 export async function deleteAlarmRule(id: AlarmRuleId): Promise<void> {
   await api<void>(`/api/alarm-rules/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+// A machine shared into a call, read through the participant's grant (no account needed).
+const sharedPath = (grant: string) => `/api/shared/${encodeURIComponent(grant)}`;
+
+/** The shared machine's name, status and what its series mean. */
+export async function fetchSharedMachine(
+  grant: string,
+  signal?: AbortSignal,
+): Promise<SharedMachineView> {
+  return api<SharedMachineView>(sharedPath(grant), withSignal(signal));
+}
+
+/** Every series of the shared machine over a range ending now, or ending at `end`. */
+export async function fetchSharedSeries(
+  grant: string,
+  range: ChartRange,
+  end: number | null,
+  signal?: AbortSignal,
+): Promise<MachineSeriesView> {
+  const query = new URLSearchParams({ range });
+  if (end !== null) query.set('end', String(Math.round(end)));
+  return api<MachineSeriesView>(
+    `${sharedPath(grant)}/series?${query.toString()}`,
+    withSignal(signal),
+  );
+}
+
+/** Where the shared machine's live values stream from while the grant holds. */
+export function sharedLiveUrl(grant: string): string {
+  return `${sharedPath(grant)}/live`;
 }

@@ -74,7 +74,11 @@ export function MachineChart({
     const el = box.current;
     if (!el) return;
     const colors = readColors(el);
-    const axis = { stroke: colors.axis, grid: { stroke: colors.grid, width: 1 }, ticks: { stroke: colors.grid, width: 1 } };
+    const axis = {
+      stroke: colors.axis,
+      grid: { stroke: colors.grid, width: 1 },
+      ticks: { stroke: colors.grid, width: 1 },
+    };
     const options: uPlot.Options = {
       width: Math.max(120, el.clientWidth),
       height,

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { formatReading } from '../machines/format';
 import { seriesId, summarizeSeries } from '../machines/series';
 import type { ChartSeries } from '../machines/series';
-import { formatMoment } from '../machines/time-axis';
+import { formatReadingTime } from '../machines/time-axis';
 import { MachineChart } from './MachineChart';
 
 /** How one series is titled: its display name (and device) and its unit. */
@@ -80,7 +80,9 @@ export default function MachineCharts({
                   <span className="muted">{t('charts.latest')}: </span>
                   <strong data-testid="chart-latest">{reading(s.latest.value)}</strong>{' '}
                   <span className="muted">
-                    {t('charts.latestAt', { time: formatMoment(s.latest.ts, language, timeZone) })}
+                    {t('charts.latestAt', {
+                      time: formatReadingTime(s.latest.ts, to, language, timeZone),
+                    })}
                   </span>
                 </p>
               )}

@@ -12,6 +12,15 @@ export function findKeyMeta(
   return devices.find((d) => d.id === deviceId)?.keys.find((k) => k.key === key) ?? null;
 }
 
+/** What a key of a shared machine means (its view lists keys with their devices). */
+export function findSharedKeyMeta(
+  keys: readonly (KeyMetaView & { deviceId: DeviceId })[],
+  deviceId: DeviceId,
+  key: string,
+): KeyMetaView | null {
+  return keys.find((k) => k.deviceId === deviceId && k.key === key) ?? null;
+}
+
 /** A key as people read it: its display name, else the key itself. */
 export function keyLabel(meta: Pick<KeyMetaView, 'displayName'> | null, key: string): string {
   return meta?.displayName?.trim() || key;
@@ -30,17 +39,34 @@ export function formatReading(value: number, unit: string | null, language: stri
 }
 
 /** The title of one chart: the key's label, and its device when the machine has several. */
-export function chartTitle(machine: Pick<MachineView, 'devices'>, deviceId: DeviceId, key: string): string {
+export function chartTitle(
+  machine: Pick<MachineView, 'devices'>,
+  deviceId: DeviceId,
+  key: string,
+): string {
   const label = keyLabel(findKeyMeta(machine.devices, deviceId, key), key);
   if (machine.devices.length < 2) return label;
   const device = machine.devices.find((d) => d.id === deviceId);
   return device ? `${label} · ${device.name}` : label;
 }
 
+// The decimals a tick step has (0.25 → 2, 5 → 0), at most 6.
+function stepDecimals(incr: number): number {
+  if (!(incr > 0) || !Number.isFinite(incr)) return 2;
+  for (let decimals = 0; decimals < 6; decimals++) {
+    const scaled = incr * 10 ** decimals;
+    if (Math.abs(scaled - Math.round(scaled)) < 1e-6 * Math.max(1, scaled)) return decimals;
+  }
+  return 6;
+}
+
 /** Labels of a value axis whose ticks lie `incr` apart: as many decimals as the step needs. */
-export function valueTickLabels(splits: readonly number[], incr: number, language: string): string[] {
-  const decimals =
-    incr > 0 && Number.isFinite(incr) ? Math.min(6, Math.max(0, -Math.floor(Math.log10(incr) + 1e-9))) : 2;
+export function valueTickLabels(
+  splits: readonly number[],
+  incr: number,
+  language: string,
+): string[] {
+  const decimals = stepDecimals(incr);
   const format = new Intl.NumberFormat(language, {
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,

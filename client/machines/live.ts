@@ -4,7 +4,6 @@
 // backoff. After any reconnect the page is told to reload its series, since values sent during
 // the gap were missed.
 import type { LiveValue } from '../api/machines';
-import type { DeviceId } from '../../shared/ids';
 import { backoffDelay } from '../call/backoff';
 
 /** Where the live connection stands. */
@@ -74,7 +73,7 @@ export function parseLivePayload(data: string): LiveValue[] {
   if (!Array.isArray(values)) return [];
   return values
     .filter(isLiveValue)
-    .map((v) => ({ deviceId: v.deviceId as DeviceId, key: v.key, ts: v.ts, value: v.value }));
+    .map((v) => ({ deviceId: v.deviceId, key: v.key, ts: v.ts, value: v.value }));
 }
 
 /** A machine's live values for as long as it is started. */
@@ -108,8 +107,7 @@ export class LiveFeed {
   }
 
   private open(): void {
-    const openSource =
-      this.opts.openSource ?? ((url: string) => new EventSource(url) as unknown as LiveSource);
+    const openSource = this.opts.openSource ?? ((url: string): LiveSource => new EventSource(url));
     this.opts.onState?.(this.opened ? 'reconnecting' : 'connecting');
     const source = openSource(this.opts.url);
     this.source = source;

@@ -23,19 +23,11 @@ const CONTROL = /\p{Cc}/u;
 
 /** Why a field's value is refused. */
 export type FieldProblem =
-  | 'required'
-  | 'tooLong'
-  | 'control'
-  | 'number'
-  | 'wholeNumber'
-  | 'negative'
-  | 'range'
-  | 'key';
+  'required' | 'tooLong' | 'control' | 'number' | 'wholeNumber' | 'negative' | 'range' | 'key';
 
 /** A checked form: the values to send, or the problem of each wrong field. */
 export type Checked<T, F extends string> =
-  | { ok: true; value: T }
-  | { ok: false; errors: Partial<Record<F, FieldProblem>> };
+  { ok: true; value: T } | { ok: false; errors: Partial<Record<F, FieldProblem>> };
 
 function checkLine(raw: string, max: number, required: boolean): FieldProblem | null {
   const text = raw.trim();

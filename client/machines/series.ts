@@ -130,7 +130,13 @@ export function mergeLiveValues(
     let index = byId.get(id);
     if (index === undefined) {
       index = out.length;
-      out.push({ deviceId: value.deviceId, key: value.key, points: [], latest: null, openCount: 0 });
+      out.push({
+        deviceId: value.deviceId,
+        key: value.key,
+        points: [],
+        latest: null,
+        openCount: 0,
+      });
       byId.set(id, index);
       copied.add(index);
     } else if (!copied.has(index)) {
@@ -166,7 +172,9 @@ export function summarizeSeries(
 }
 
 /** A series as uPlot's columns: times, averages, maxima, minima. */
-export function chartColumns(points: readonly SeriesPoint[]): [number[], number[], number[], number[]] {
+export function chartColumns(
+  points: readonly SeriesPoint[],
+): [number[], number[], number[], number[]] {
   const n = points.length;
   const ts = new Array<number>(n);
   const avg = new Array<number>(n);

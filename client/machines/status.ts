@@ -2,7 +2,12 @@
 // with the absolute time of the last data for a tooltip. Live values turn a machine online at once.
 import type { TFunction } from 'i18next';
 import type { MachineStatusView } from '../api/machines';
-import { formatDateTime, formatRelativeTime, formatTime, formatWeekdayTime } from '../contacts/format';
+import {
+  formatDateTime,
+  formatRelativeTime,
+  formatTime,
+  formatWeekdayTime,
+} from '../contacts/format';
 
 /** The `t` of the machines namespace. */
 export type MachinesT = TFunction<'machines'>;
@@ -57,7 +62,10 @@ export function describeStatus(
  * The status with live data taken into account: a value that just arrived means the machine is
  * online, and its time is the last data (device time, as the server counts it).
  */
-export function withLiveData(status: MachineStatusView, newestLive: number | null): MachineStatusView {
+export function withLiveData(
+  status: MachineStatusView,
+  newestLive: number | null,
+): MachineStatusView {
   if (newestLive === null) return status;
   const lastSeenAt =
     status.lastSeenAt === null ? newestLive : Math.max(status.lastSeenAt, newestLive);

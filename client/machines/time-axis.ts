@@ -39,13 +39,35 @@ export function timeTickLabels(
   let previousDay: string | null = null;
   return splits.map((ts) => {
     const thisDay = day.format(ts);
-    const label = previousDay === thisDay ? time.format(ts) : `${date.format(ts)}\n${time.format(ts)}`;
+    const label =
+      previousDay === thisDay ? time.format(ts) : `${date.format(ts)}\n${time.format(ts)}`;
     previousDay = thisDay;
     return label;
   });
 }
 
-/** The moment under the cursor or of a marker, in full: "5. Dez. 2026, 14:32:10". */
+/** A moment in full, on a 24-hour clock like the axis: "05.12.2026, 14:32:10". */
 export function formatMoment(ts: number, language: string, zone?: string): string {
-  return formatter(language, zone, { dateStyle: 'medium', timeStyle: 'medium' }).format(ts);
+  return formatter(language, zone, {
+    dateStyle: 'medium',
+    timeStyle: 'medium',
+    hourCycle: 'h23',
+  }).format(ts);
+}
+
+/** A reading's time: the time alone on the day of `now` ("14:32:10"), else in full. */
+export function formatReadingTime(
+  ts: number,
+  now: number,
+  language: string,
+  zone?: string,
+): string {
+  const day = formatter(language, zone, { year: 'numeric', month: 'numeric', day: 'numeric' });
+  if (day.format(ts) !== day.format(now)) return formatMoment(ts, language, zone);
+  return formatter(language, zone, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(ts);
 }

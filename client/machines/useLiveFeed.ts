@@ -1,8 +1,6 @@
 // Keeps a machine's live stream open while a page shows the machine.
 import { useEffect, useRef, useState } from 'react';
-import { liveValuesUrl } from '../api/machines';
 import type { LiveValue } from '../api/machines';
-import type { MachineId } from '../../shared/ids';
 import { LiveFeed } from './live';
 import type { LiveState } from './live';
 
@@ -12,8 +10,8 @@ export interface LiveHandlers {
   onResync: () => void;
 }
 
-/** Streams a machine's live values to `handlers` while `enabled`; returns the connection state. */
-export function useLiveFeed(machineId: MachineId, enabled: boolean, handlers: LiveHandlers): LiveState {
+/** Streams the live values at `url` to `handlers` while `enabled`; returns the connection state. */
+export function useLiveFeed(url: string, enabled: boolean, handlers: LiveHandlers): LiveState {
   const [state, setState] = useState<LiveState>('closed');
   const latest = useRef(handlers);
   useEffect(() => {
@@ -22,13 +20,13 @@ export function useLiveFeed(machineId: MachineId, enabled: boolean, handlers: Li
   useEffect(() => {
     if (!enabled) return;
     const feed = new LiveFeed({
-      url: liveValuesUrl(machineId),
+      url,
       onValues: (values) => latest.current.onValues(values),
       onResync: () => latest.current.onResync(),
       onState: setState,
     });
     feed.start();
     return () => feed.stop();
-  }, [machineId, enabled]);
+  }, [url, enabled]);
   return enabled ? state : 'closed';
 }

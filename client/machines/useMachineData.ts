@@ -1,9 +1,16 @@
-// The data behind a machine page's charts: the series of the chosen window, live values merged
-// in as they arrive, the window moving with the clock, and the newest live reading for the status.
+// The data behind a machine's charts: the series of the chosen window, live values merged in as
+// they arrive, the window moving with the clock, and the newest live reading for the status.
+// Where the data comes from is a source: the seller's own API, or (for a machine shared into a
+// call) any other endpoints with the same answers.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CHART_RANGES } from '../../shared/api/machines';
-import { fetchMachineSeries } from '../api/machines';
-import type { ChartRange, LiveValue } from '../api/machines';
+import {
+  fetchMachineSeries,
+  fetchSharedSeries,
+  liveValuesUrl,
+  sharedLiveUrl,
+} from '../api/machines';
+import type { ChartRange, LiveValue, MachineSeriesView } from '../api/machines';
 import type { MachineId } from '../../shared/ids';
 import type { LiveState } from './live';
 import { bucketMs, chartWindow, tickMs } from './range';
@@ -13,7 +20,39 @@ import type { ChartSeries } from './series';
 import { useClock } from './useClock';
 import { useLiveFeed } from './useLiveFeed';
 
-/** What a machine page's charts show. */
+/** Where a machine's chart data comes from. Keep it stable (useMemo): a new source reloads. */
+export interface MachineDataSource {
+  /** Names the machine; another id starts afresh. */
+  id: string;
+  /** Loads every series of the machine over `range`, ending now or at `end`. */
+  loadSeries: (
+    range: ChartRange,
+    end: number | null,
+    signal: AbortSignal,
+  ) => Promise<MachineSeriesView>;
+  /** The machine's live values as server-sent events (`data: {"values": [...]}`). */
+  liveUrl: string;
+}
+
+/** The source of a machine the signed-in seller may see. */
+export function sellerMachineSource(id: MachineId): MachineDataSource {
+  return {
+    id,
+    loadSeries: (range, end, signal) => fetchMachineSeries(id, range, end, signal),
+    liveUrl: liveValuesUrl(id),
+  };
+}
+
+/** The source of a machine shared into a call, read through the participant's grant. */
+export function sharedMachineSource(grant: string): MachineDataSource {
+  return {
+    id: grant,
+    loadSeries: (range, end, signal) => fetchSharedSeries(grant, range, end, signal),
+    liveUrl: sharedLiveUrl(grant),
+  };
+}
+
+/** What a machine's charts show. */
 export interface MachineData {
   window: ChartWindow;
   /** The series in view, null while the window loads. */
@@ -32,14 +71,14 @@ interface Loaded {
 
 /** Loads and live-updates the charts of a machine for `range` around `at` (or ending now). */
 export function useMachineData(
-  machineId: MachineId,
+  source: MachineDataSource,
   range: ChartRange,
   at: number | null,
   enabled: boolean,
 ): MachineData {
   const now = useClock(tickMs(range), enabled);
   const chart = useMemo(() => chartWindow(range, at, now), [range, at, now]);
-  const key = `${machineId}|${range}|${chart.end ?? 'now'}`;
+  const key = `${source.id}|${range}|${chart.end ?? 'now'}`;
   const [loaded, setLoaded] = useState<Loaded>({ key: '', series: null, error: null });
   const [generation, setGeneration] = useState(0);
   const [newestLive, setNewestLive] = useState<number | null>(null);
@@ -62,7 +101,7 @@ export function useMachineData(
     if (!enabled) return;
     const abort = new AbortController();
     early.current = [];
-    fetchMachineSeries(machineId, range, end, abort.signal).then(
+    source.loadSeries(range, end, abort.signal).then(
       (view) => {
         const series = seriesFromView(view);
         const merged = live.current
@@ -81,7 +120,7 @@ export function useMachineData(
       },
     );
     return () => abort.abort();
-  }, [enabled, machineId, range, end, key, generation, store]);
+  }, [enabled, source, range, end, key, generation, store]);
 
   const onValues = useCallback(
     (values: LiveValue[]) => {
@@ -102,12 +141,13 @@ export function useMachineData(
     [key, range, store],
   );
   const onResync = useCallback(() => setGeneration((g) => g + 1), []);
-  const liveState = useLiveFeed(machineId, enabled, { onValues, onResync });
+  const liveState = useLiveFeed(source.liveUrl, enabled, { onValues, onResync });
 
-  const shown = loaded.key === key ? loaded : null;
+  const shownSeries = loaded.key === key ? loaded.series : null;
   const series = useMemo(
-    () => (shown?.series && chart.live ? trimAll(shown.series, chart.from) : (shown?.series ?? null)),
-    [shown?.series, chart.live, chart.from],
+    () => (shownSeries && chart.live ? trimAll(shownSeries, chart.from) : shownSeries),
+    [shownSeries, chart.live, chart.from],
   );
-  return { window: chart, series, error: shown?.error ?? null, live: liveState, newestLive };
+  const error = loaded.key === key ? loaded.error : null;
+  return { window: chart, series, error, live: liveState, newestLive };
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 /** A UI language of the client. */
 export type UiLanguage = 'de' | 'en';
 /** A translation namespace of the client. */
-export type UiNamespace = 'common' | 'accounts' | 'lounge' | 'contacts';
+export type UiNamespace = 'common' | 'accounts' | 'lounge' | 'contacts' | 'machines';
 
 const cache = new Map<string, unknown>();
 

@@ -45,12 +45,18 @@ function sqliteWriter(handle: SQLite.Database): BulkWriter {
       if (!statement) {
         statement = handle.prepare(
           `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values (${columns
-            .map((c) => `@${c}`)
+            .map(() => '?')
             .join(', ')})`,
         );
         statements.set(key, statement);
       }
-      for (const row of rows) statement.run(row);
+      // Positional parameters bind faster than named ones.
+      const values = new Array<unknown>(columns.length);
+      for (const row of rows) {
+        const record = row as Record<string, unknown>;
+        for (let i = 0; i < columns.length; i++) values[i] = record[columns[i]!];
+        statement.run(values);
+      }
       return Promise.resolve();
     },
   };

@@ -179,6 +179,28 @@ describe.each(DIALECTS)('device tokens on %s', (dialect) => {
     expect(await small.authenticate(b.token)).not.toBeNull();
   });
 
+  it('asks the database again once a cached lookup is older than the trust time', async () => {
+    const timed = new DeviceDirectory(tdb.db, { ttlMs: 30_000, now: () => clock.now() });
+    const { record, token } = await provision();
+    expect(await timed.authenticate(token)).not.toBeNull();
+    // Another process (the simulator, a second instance) rotated the token.
+    await setHashBehindItsBack(record.row.id, issueDeviceToken().hash);
+    clock.advance(29_000);
+    expect(await timed.authenticate(token)).not.toBeNull();
+    clock.advance(1_000);
+    expect(await timed.authenticate(token)).toBeNull();
+  });
+
+  it('tells its listeners which device it forgot', async () => {
+    const forgotten: DeviceId[] = [];
+    const stop = directory.onForget((id) => forgotten.push(id));
+    const { record } = await provision();
+    await revokeDeviceToken(tdb.db, clock, directory, { viewer: seller, deviceId: record.row.id });
+    stop();
+    directory.forget(record.row.id);
+    expect(forgotten).toEqual([record.row.id]);
+  });
+
   it('adds rejected payloads to the device and ignores counts below one', async () => {
     const { record } = await provision();
     await directory.recordRejected(record.row.id, 3);

@@ -15,10 +15,28 @@ export interface DeviceAuth {
 /** Most devices whose tokens the directory keeps in memory unless told otherwise. */
 export const DEFAULT_MAX_CACHED_DEVICES = 10_000;
 
+/**
+ * How long a cached lookup is trusted. Changes made in this process take effect at once
+ * (`forget`); a rotation by another process (the simulator, a second instance) within this time.
+ */
+export const DEFAULT_CACHE_TTL_MS = 30_000;
+
 /** Options of the DeviceDirectory. */
 export interface DeviceDirectoryOptions {
   /** Most tokens kept in memory; the least recently used is dropped beyond it. */
   maxCached?: number;
+  /** How long a cached lookup is trusted (default DEFAULT_CACHE_TTL_MS). */
+  ttlMs?: number;
+  /** The time, in epoch ms (tests pass a fake clock's). */
+  now?: () => number;
+}
+
+/** Called when a device's token changed or the device was deleted. */
+export type ForgetListener = (deviceId: DeviceId) => void;
+
+interface CacheEntry {
+  auth: DeviceAuth;
+  at: number;
 }
 
 /**
@@ -27,9 +45,12 @@ export interface DeviceDirectoryOptions {
  */
 export class DeviceDirectory {
   // Insertion order doubles as recency: a hit is moved to the end, the first entry is the oldest.
-  private readonly byHash = new Map<string, DeviceAuth>();
+  private readonly byHash = new Map<string, CacheEntry>();
   private readonly hashOf = new Map<DeviceId, string>();
   private readonly maxCached: number;
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+  private readonly forgetListeners = new Set<ForgetListener>();
   // Bumped by every `forget`: a lookup that was in flight meanwhile may have read the old token
   // and must not put it into the cache.
   private generation = 0;
@@ -39,6 +60,13 @@ export class DeviceDirectory {
     opts: DeviceDirectoryOptions = {},
   ) {
     this.maxCached = Math.max(1, opts.maxCached ?? DEFAULT_MAX_CACHED_DEVICES);
+    this.ttlMs = opts.ttlMs ?? DEFAULT_CACHE_TTL_MS;
+    this.now = opts.now ?? Date.now;
+  }
+
+  /** How long a lookup is trusted; connected devices are checked again after it. */
+  get trustMs(): number {
+    return this.ttlMs;
   }
 
   /** Returns the device a token belongs to, or null for a wrong, revoked or replaced token. */
@@ -46,26 +74,39 @@ export class DeviceDirectory {
     if (!looksLikeDeviceToken(token)) return null;
     const hash = hashDeviceToken(token);
     const cached = this.byHash.get(hash);
-    if (cached) {
+    if (cached && this.now() - cached.at < this.ttlMs) {
       this.byHash.delete(hash);
       this.byHash.set(hash, cached);
-      return cached;
+      return cached.auth;
     }
     const generation = this.generation;
     const row = await findDeviceByTokenHash(this.db, hash);
-    if (!row) return null;
+    if (!row) {
+      if (cached) this.drop(hash, cached.auth.deviceId);
+      return null;
+    }
     const auth: DeviceAuth = Object.freeze({ deviceId: row.id, machineId: row.machine_id });
     if (generation === this.generation) this.remember(hash, auth);
     return auth;
+  }
+
+  /** Calls `listener` whenever a device is forgotten (the broker ends its sessions). */
+  onForget(listener: ForgetListener): () => void {
+    this.forgetListeners.add(listener);
+    return () => this.forgetListeners.delete(listener);
   }
 
   /** Drops a device from the cache; call it after its token changed or it was deleted. */
   forget(deviceId: DeviceId): void {
     this.generation += 1;
     const hash = this.hashOf.get(deviceId);
-    if (hash === undefined) return;
-    this.hashOf.delete(deviceId);
+    if (hash !== undefined) this.drop(hash, deviceId);
+    for (const listener of this.forgetListeners) listener(deviceId);
+  }
+
+  private drop(hash: string, deviceId: DeviceId): void {
     this.byHash.delete(hash);
+    if (this.hashOf.get(deviceId) === hash) this.hashOf.delete(deviceId);
   }
 
   /** Adds to a device's count of rejected payloads (garbage, bad keys, too large). */
@@ -77,12 +118,12 @@ export class DeviceDirectory {
   private remember(hash: string, auth: DeviceAuth): void {
     const previous = this.hashOf.get(auth.deviceId);
     if (previous !== undefined) this.byHash.delete(previous);
-    this.byHash.set(hash, auth);
+    this.byHash.delete(hash);
+    this.byHash.set(hash, { auth, at: this.now() });
     this.hashOf.set(auth.deviceId, hash);
     while (this.byHash.size > this.maxCached) {
-      const [oldestHash, oldest] = this.byHash.entries().next().value as [string, DeviceAuth];
-      this.byHash.delete(oldestHash);
-      this.hashOf.delete(oldest.deviceId);
+      const [oldestHash, oldest] = this.byHash.entries().next().value as [string, CacheEntry];
+      this.drop(oldestHash, oldest.auth.deviceId);
     }
   }
 }

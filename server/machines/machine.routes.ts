@@ -110,6 +110,8 @@ export function machineRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req) => {
         const viewer = viewerOf(requireUser(req));
         const record = await updateDevice(db, { viewer, deviceId: req.params.id, input: req.body });
+        // The offline rule counts in the device's expected interval, which may have changed.
+        await ctx.alarms.reloadDevice(record.row.id);
         return { device: presentDevice(record) };
       },
     );

@@ -12,8 +12,9 @@ import type { TestApp } from '../test/app.js';
 import { DIALECTS } from '../test/databases.js';
 import { DEMO_DEVICES } from './demo-data.js';
 import { SetupRequiredError, provisionDemoFleet } from './demo-fleet.js';
-import { SimulatorError, mqttTargetOf, parseSimulateArgs, runSimulation } from './simulate.js';
+import { parseSimulateArgs, runSimulation } from './simulate.js';
 import type { SimulateOptions, SimulationResult } from './simulate.js';
+import { SimulatorError, mqttTargetOf } from './simulator.js';
 import { WUNDERBAR_KEYS } from './wunderbar.js';
 
 const OPTIONS: SimulateOptions = { machines: 2, rate: 5, anomaly: 0.2, duration: 3, seed: 4 };

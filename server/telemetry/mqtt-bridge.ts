@@ -66,10 +66,18 @@ export class BrokerBridge implements Service {
     client.on('error', (err) => log.warn({ err }, 'mqtt bridge error'));
     client.on('reconnect', () => log.info('mqtt bridge reconnecting'));
     this.client = client;
-    const granted = await client.subscribeAsync(BRIDGE_TOPIC, { qos: 1 });
-    if (granted.some((g) => g.qos === 128)) {
+    try {
+      // mqtt.js rejects when the broker refuses the subscription (SUBACK 0x80).
+      await client.subscribeAsync(BRIDGE_TOPIC, { qos: 1 });
+    } catch (err) {
+      this.client = null;
       await client.endAsync(true);
-      throw new Error(`the broker at ${this.opts.url} refused the subscription to ${BRIDGE_TOPIC}`);
+      throw new Error(
+        `the broker at ${this.opts.url} refused the subscription to ${BRIDGE_TOPIC}`,
+        {
+          cause: err,
+        },
+      );
     }
     log.info({ url: this.opts.url }, 'mqtt bridge subscribed');
   }

@@ -139,6 +139,24 @@ describe.each(DIALECTS)('the embedded MQTT broker on %s', (dialect) => {
     expect(await rejectedCount(other.device.id)).toBeGreaterThan(before);
   });
 
+  it('ends the connections of a device at once when its token is rotated or revoked', async () => {
+    const fresh = await provisionDeviceFor(owner.agent, device.device.machineId);
+    const client = await connect(fresh.token);
+    await client.publishAsync(TELEMETRY_TOPIC, '{"temp":1}', { qos: 1 });
+    const gone = closed(client);
+    const rotated = await owner.agent.post(`/api/devices/${fresh.device.id}/token`);
+    expect(rotated.statusCode).toBe(200);
+    await gone;
+    const { token } = rotated.json<DeviceTokenView>();
+    await expect(connect(fresh.token)).rejects.toMatchObject({ code: 5 });
+    const again = await connect(token);
+    const goneAgain = closed(again);
+    const revoked = await owner.agent.delete(`/api/devices/${fresh.device.id}/token`);
+    expect(revoked.statusCode).toBeLessThan(300);
+    await goneAgain;
+    await expect(connect(token)).rejects.toMatchObject({ code: 5 });
+  });
+
   it('refuses every subscription', async () => {
     const client = await connect(device.token);
     // mqtt.js turns a SUBACK of 0x80 (failure) into a rejection that carries the packet.

@@ -6,6 +6,7 @@ import net from 'node:net';
 import { Duplex } from 'node:stream';
 import { Aedes } from 'aedes';
 import type { AuthenticateError, Client } from 'aedes';
+import type { DeviceId } from '../../shared/ids.js';
 import type { DeviceAuth, DeviceDirectory } from '../machines/device-auth.js';
 import type { Logger } from '../lib/logger.js';
 import type { Service } from '../services/service.js';
@@ -34,6 +35,13 @@ export interface EmbeddedBrokerOptions {
   log: Logger;
 }
 
+/** A device's connection: who it is, its token, and when the token was last found valid. */
+interface Session {
+  device: DeviceAuth;
+  token: string;
+  checkedAt: number;
+}
+
 /** Raised when the broker cannot listen, with what to do about it. */
 export class BrokerListenError extends Error {
   override name = 'BrokerListenError';
@@ -45,7 +53,10 @@ export class EmbeddedBroker implements Service {
   private broker: Aedes | null = null;
   private server: net.Server | null = null;
   private readonly sockets = new Set<net.Socket>();
-  private readonly devices = new WeakMap<Client, DeviceAuth>();
+  private readonly devices = new WeakMap<Client, Session>();
+  /** Connected clients per device, so that a revoked or rotated token ends them at once. */
+  private readonly clientsOf = new Map<DeviceId, Set<Client>>();
+  private stopForgetting: (() => void) | null = null;
   private boundPort = 0;
 
   constructor(private readonly opts: EmbeddedBrokerOptions) {}
@@ -70,9 +81,10 @@ export class EmbeddedBroker implements Service {
         );
       },
       authorizePublish: (client, packet, done) => {
-        const device = client ? this.devices.get(client) : undefined;
         if (!client) return done(null);
-        if (!device) return done(new Error('not authenticated'));
+        const session = this.devices.get(client);
+        if (!session) return done(new Error('not authenticated'));
+        const device = session.device;
         if (packet.topic !== TELEMETRY_TOPIC) {
           log.warn({ deviceId: device.deviceId, topic: packet.topic }, 'mqtt publish refused');
           return done(new Error(`devices publish only to ${TELEMETRY_TOPIC}`));
@@ -90,19 +102,29 @@ export class EmbeddedBroker implements Service {
         }
         // Nothing is forwarded or kept: a retained publish would otherwise stay in memory.
         packet.retain = false;
-        this.opts.ingest.ingest(device, payload).then(
-          () => done(null),
-          (err: unknown) => {
-            // No PUBACK: the device keeps the message and sends it again.
-            log.error({ err, deviceId: device.deviceId }, 'telemetry not stored');
-            done(err instanceof Error ? err : new Error('not stored'));
-          },
-        );
+        this.stillValid(session)
+          .then((valid) => {
+            if (!valid) throw new Error('the device token is no longer valid');
+            return this.opts.ingest.ingest(device, payload);
+          })
+          .then(
+            () => done(null),
+            (err: unknown) => {
+              // No PUBACK: the device keeps the message and sends it again.
+              log.error({ err, deviceId: device.deviceId }, 'telemetry not stored');
+              done(err instanceof Error ? err : new Error('not stored'));
+            },
+          );
       },
       // A SUBACK with 0x80 (failure) for every subscription.
       authorizeSubscribe: (_client, _subscription, done) => done(null, null),
       // Messages are never delivered to anyone (there are no subscribers anyway).
       authorizeForward: () => null,
+    });
+    broker.on('clientDisconnect', (client) => this.untrack(client));
+    this.stopForgetting = this.opts.directory.onForget((deviceId) => {
+      for (const client of this.clientsOf.get(deviceId) ?? []) client.close();
+      this.clientsOf.delete(deviceId);
     });
     broker.on('clientError', (client, err) => {
       log.debug({ err, clientId: client.id }, 'mqtt client error');
@@ -141,6 +163,8 @@ export class EmbeddedBroker implements Service {
     const broker = this.broker;
     this.server = null;
     this.broker = null;
+    this.stopForgetting?.();
+    this.stopForgetting = null;
     for (const socket of this.sockets) socket.destroy();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
     if (broker) await new Promise<void>((resolve) => broker.close(() => resolve()));
@@ -175,8 +199,31 @@ export class EmbeddedBroker implements Service {
       this.opts.log.info({ clientId: client.id }, 'mqtt connect refused: unknown device token');
       return false;
     }
-    this.devices.set(client, device);
+    this.devices.set(client, { device, token: username, checkedAt: Date.now() });
+    const clients = this.clientsOf.get(device.deviceId) ?? new Set<Client>();
+    clients.add(client);
+    this.clientsOf.set(device.deviceId, clients);
     return true;
+  }
+
+  /**
+   * Whether a session's token still holds. Changes in this process end sessions at once (see
+   * `onForget`); this catches a rotation by another process within the directory's trust time.
+   */
+  private async stillValid(session: Session): Promise<boolean> {
+    if (Date.now() - session.checkedAt < this.opts.directory.trustMs) return true;
+    const device = await this.opts.directory.authenticate(session.token);
+    if (!device || device.deviceId !== session.device.deviceId) return false;
+    session.checkedAt = Date.now();
+    return true;
+  }
+
+  private untrack(client: Client): void {
+    const session = this.devices.get(client);
+    if (!session) return;
+    const clients = this.clientsOf.get(session.device.deviceId);
+    clients?.delete(client);
+    if (clients?.size === 0) this.clientsOf.delete(session.device.deviceId);
   }
 }
 

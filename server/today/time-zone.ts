@@ -66,14 +66,25 @@ export function resolveTimeZone(zone: string | null): ResolvedZone {
   return { zone: DEFAULT_TIME_ZONE, assumed: true };
 }
 
+// formatToParts costs tens of microseconds, and ranking asks the same few (instant, zone)
+// pairs for thousands of candidates (everyone's "now" in their zone): recent answers are kept.
+const recentWalls = new Map<string, number>();
+const MAX_RECENT_WALLS = 512;
+
 // The zone's wall clock at `epoch`, read as if it were UTC: wall minus epoch is the UTC offset.
 function wallAsUtc(epoch: number, zone: string): number {
+  const key = `${zone} ${epoch}`;
+  const known = recentWalls.get(key);
+  if (known !== undefined) return known;
   const formatter = formatterFor(zone) ?? formatterFor(DEFAULT_TIME_ZONE);
   if (formatter === null) throw new Error(`no time zone data for ${DEFAULT_TIME_ZONE}`);
   const part: Record<string, number> = {};
   for (const { type, value } of formatter.formatToParts(epoch)) part[type] = Number(value);
   const { year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = part;
-  return Date.UTC(year, month - 1, day, hour, minute, second);
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  if (recentWalls.size >= MAX_RECENT_WALLS) recentWalls.clear();
+  recentWalls.set(key, wall);
+  return wall;
 }
 
 // UTC offset of `zone` at `epoch` in milliseconds (positive east of Greenwich).

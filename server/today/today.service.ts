@@ -29,14 +29,20 @@ function birthdayDays(now: number): { month: number; day: number }[] {
   }));
 }
 
-/** The distinct effective cadences among a seller's contacts, by an index skip-scan. */
-async function sellerCadences(db: Db, viewer: Viewer): Promise<number[]> {
+/**
+ * The distinct effective cadences among a seller's touched (or never-touched) contacts, by a
+ * skip-scan of that partial index: one index lookup per cadence, however many contacts there are.
+ */
+async function sellerCadences(db: Db, viewer: Viewer, touched: boolean): Promise<number[]> {
+  const state = touched ? sql`is not null` : sql`is null`;
   const rows = await sql<{ cadence: number | null }>`
     with recursive cadences(cadence) as (
-      select min(cadence_effective) from contacts where owner_id = ${viewer.id}
+      select min(cadence_effective) from contacts
+      where owner_id = ${viewer.id} and last_touch_at ${state}
       union all
       select (select min(cadence_effective) from contacts
-              where owner_id = ${viewer.id} and cadence_effective > cadences.cadence)
+              where owner_id = ${viewer.id} and last_touch_at ${state}
+                and cadence_effective > cadences.cadence)
       from cadences where cadences.cadence is not null
     )
     select cadence from cadences where cadence is not null`.execute(db);
@@ -44,31 +50,54 @@ async function sellerCadences(db: Db, viewer: Viewer): Promise<number[]> {
 }
 
 /**
- * The `take` most overdue of the viewer's due contacts. Among contacts of one cadence the
- * overdue ratio falls as `due_at` grows (also for the never-touched, whose ratio is at least 1),
- * so each cadence's most overdue come from an index in `due_at` order; the ratio merges them.
+ * The `take` most overdue of the viewer's due contacts, and how many are due in all (not
+ * snoozed; the never-touched always are). Among contacts of one cadence the overdue ratio falls
+ * as `due_at` grows (also for the never-touched, whose ratio is at least 1), so each cadence's
+ * most overdue come from a partial index in `due_at` order, and the ratio merges them.
  */
-async function mostOverdueIds(db: Db, viewer: Viewer, now: number, take: number) {
+async function dueContacts(db: Db, viewer: Viewer, now: number, take: number) {
   const awake = (eb: ExpressionBuilder<Database, 'contacts'>) =>
     eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', now)]);
-  const top = (cadence: number, touched: boolean) =>
+  const inGroup = (cadence: number, touched: boolean) =>
     db
       .selectFrom('contacts')
-      .select(['id', 'due_at', 'cadence_effective', 'last_touch_at'])
       .where('owner_id', '=', viewer.id)
       .where('cadence_effective', '=', cadence)
       .where('last_touch_at', touched ? 'is not' : 'is', null)
+      .where(awake);
+  const top = (cadence: number, touched: boolean) =>
+    inGroup(cadence, touched)
+      .select(['id', 'due_at', 'cadence_effective', 'last_touch_at'])
       .$if(touched, (q) => q.where('due_at', '<=', now))
-      .where(awake)
       .orderBy('due_at')
       .limit(take)
       .execute();
-  const groups = await Promise.all(
-    (await sellerCadences(db, viewer)).flatMap((cadence) => [
-      top(cadence, true),
-      top(cadence, false),
+  // The never-touched whose cadence has not run out yet are due too, but not in the time range.
+  const untouchedLater = async (cadence: number) => {
+    const row = await inGroup(cadence, false)
+      .where('due_at', '>', now)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  };
+  const [touched, untouched] = await Promise.all([
+    sellerCadences(db, viewer, true),
+    sellerCadences(db, viewer, false),
+  ]);
+  const [groups, later, byTime] = await Promise.all([
+    Promise.all([
+      ...touched.map((cadence) => top(cadence, true)),
+      ...untouched.map((cadence) => top(cadence, false)),
     ]),
-  );
+    Promise.all(untouched.map(untouchedLater)),
+    db
+      .selectFrom('contacts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('owner_id', '=', viewer.id)
+      .where('due_at', '<=', now)
+      .where(awake)
+      .executeTakeFirst(),
+  ]);
   const ratio = (r: {
     due_at: number;
     cadence_effective: number;
@@ -77,37 +106,14 @@ async function mostOverdueIds(db: Db, viewer: Viewer, now: number, take: number)
     const elapsed = 1 + (now - r.due_at) / (Math.max(1, r.cadence_effective) * DAY_MS);
     return r.last_touch_at === null ? Math.max(1, elapsed) : elapsed;
   };
-  return groups
+  const ids = groups
     .flat()
     .map((r) => ({ id: r.id, ratio: ratio(r) }))
     .sort((a, b) => b.ratio - a.ratio || (a.id < b.id ? -1 : 1))
     .slice(0, take)
     .map((r) => r.id);
-}
-
-/** How many of the viewer's contacts are due and not snoozed (the never-touched always are). */
-async function countDue(db: Db, viewer: Viewer, now: number): Promise<number> {
-  const awake = (eb: ExpressionBuilder<Database, 'contacts'>) =>
-    eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', now)]);
-  const count = (eb: ExpressionBuilder<Database, 'contacts'>) => eb.fn.countAll<number>().as('n');
-  const [byTime, untouchedLater] = await Promise.all([
-    db
-      .selectFrom('contacts')
-      .select(count)
-      .where('owner_id', '=', viewer.id)
-      .where('due_at', '<=', now)
-      .where(awake)
-      .executeTakeFirst(),
-    db
-      .selectFrom('contacts')
-      .select(count)
-      .where('owner_id', '=', viewer.id)
-      .where('last_touch_at', 'is', null)
-      .where('due_at', '>', now)
-      .where(awake)
-      .executeTakeFirst(),
-  ]);
-  return Number(byTime?.n ?? 0) + Number(untouchedLater?.n ?? 0);
+  const dueCount = Number(byTime?.n ?? 0) + later.reduce((a, b) => a + b, 0);
+  return { ids, dueCount };
 }
 
 /**
@@ -122,9 +128,8 @@ async function findCandidateIds(
   endOfToday: number,
   take: number,
 ): Promise<{ ids: ContactId[]; stepIds: ContactId[]; dueCount: number }> {
-  const [due, dueCount, birthdays, steps] = await Promise.all([
-    mostOverdueIds(db, viewer, now, take),
-    countDue(db, viewer, now),
+  const [due, birthdays, steps] = await Promise.all([
+    dueContacts(db, viewer, now, take),
     // Each term is a whole key of contacts_owner_birthday, so both dialects look the nine days
     // up in that index instead of reading every contact of the seller.
     db
@@ -156,8 +161,34 @@ async function findCandidateIds(
       .execute(),
   ]);
   const stepIds = [...new Set(steps.map((r) => r.id))];
-  const ids = new Set<ContactId>([...due, ...birthdays.map((r) => r.id), ...stepIds]);
-  return { ids: [...ids], stepIds, dueCount };
+  const ids = new Set<ContactId>([...due.ids, ...birthdays.map((r) => r.id), ...stepIds]);
+  return { ids: [...ids], stepIds, dueCount: due.dueCount };
+}
+
+/** The columns ranking reads, of thousands of candidates (whole rows would be mostly text). */
+async function findRankingRows(db: Db, ids: ContactId[]) {
+  const rows = [];
+  // Bound values per statement stay far below SQLite's limit.
+  for (let i = 0; i < ids.length; i += 5_000) {
+    rows.push(
+      ...(await db
+        .selectFrom('contacts')
+        .select([
+          'id',
+          'last_touch_at',
+          'created_at',
+          'cadence_effective',
+          'birthday_month',
+          'birthday_day',
+          'birthday_year',
+          'time_zone',
+          'snoozed_until',
+        ])
+        .where('id', 'in', ids.slice(i, i + 5_000))
+        .execute()),
+    );
+  }
+  return rows;
 }
 
 /** Builds the viewer's Today list at `clock.now()`, capped at `cap`. */
@@ -182,7 +213,7 @@ export async function buildToday(
   // Ranking needs only the rows and next steps of the candidates (thousands, with a big address
   // book); e-mails, phones and companies are loaded for the entries shown.
   const [rows, nextSteps] = await Promise.all([
-    findContactsByIds(db, candidateIds),
+    findRankingRows(db, candidateIds),
     // Only someone with a step due by the end of today gets a next-step reason.
     openNextSteps(db, stepIds),
   ]);
@@ -211,10 +242,12 @@ export async function buildToday(
     providers: [machineAlarmReasons(alarms)],
   });
   const shown = ranked.entries.slice(0, cap);
-  const rowsById = new Map(rows.map((row) => [row.id, row]));
   const records = await loadContactRecords(
     db,
-    shown.flatMap((entry) => rowsById.get(entry.contactId) ?? []),
+    await findContactsByIds(
+      db,
+      shown.map((entry) => entry.contactId),
+    ),
   );
   const byId = new Map(records.map((r) => [r.row.id, r]));
   return {

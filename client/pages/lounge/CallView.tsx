@@ -1,5 +1,5 @@
 // The call: video tiles (screen shares on the stage), controls, connection state, chat, host lobby.
-import { memo } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicRoom } from '../../api/lounge';
 import type { LocalMedia } from '../../call/LocalMedia';
@@ -8,6 +8,34 @@ import { useStore } from '../../call/store';
 import { ChatPanel } from './ChatPanel';
 import { HostLobby } from './HostLobby';
 import { VideoTile } from './VideoTile';
+
+// Machine panels are lazy: guests who are never shown a machine never load uPlot.
+const SharedMachinePanel = lazy(() => import('./SharedMachinePanel'));
+const MachineSharePicker = lazy(() => import('./MachineSharePicker'));
+
+/** The host's "show a machine" control: a button that opens the picker of their machines. */
+function MachineShareControl({ session }: { session: LoungeSession }) {
+  const { t } = useTranslation('lounge');
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="stack machine-share" aria-label={t('machine.control')}>
+      {open ? (
+        <Suspense fallback={<p className="muted">{t('machine.loading')}</p>}>
+          <MachineSharePicker
+            onShare={(id) => {
+              session.shareMachine(id);
+              setOpen(false);
+            }}
+          />
+        </Suspense>
+      ) : (
+        <button type="button" data-testid="open-machine-share" onClick={() => setOpen(true)}>
+          {t('machine.open')}
+        </button>
+      )}
+    </section>
+  );
+}
 
 function PeerStatus({ remote }: { remote: RemoteView }) {
   const { t } = useTranslation('lounge');
@@ -191,6 +219,14 @@ export const CallView = memo(function CallView({
           {stage.length > 0 && <div className="call-stage">{stage}</div>}
           <div className={`call-grid call-grid-${Math.min(tiles.length, 6)}`}>{tiles}</div>
           {state.remotes.length === 0 && <p className="muted call-alone">{t('call.alone')}</p>}
+          {state.sharedMachine && (
+            <Suspense fallback={<p className="muted">{t('machine.loading')}</p>}>
+              <SharedMachinePanel
+                machine={state.sharedMachine}
+                {...(isHost ? { onStop: () => session.unshareMachine() } : {})}
+              />
+            </Suspense>
+          )}
         </div>
         <aside className="call-side">
           {isHost && (
@@ -201,6 +237,7 @@ export const CallView = memo(function CallView({
               session={session}
             />
           )}
+          {isHost && <MachineShareControl session={session} />}
           <ChatPanel chat={state.chat} session={session} />
         </aside>
       </div>

@@ -2,7 +2,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_EXPECTED_INTERVAL_SECONDS, MAX_EXPECTED_INTERVAL_SECONDS } from '../../../shared/api/machines';
+import {
+  DEFAULT_EXPECTED_INTERVAL_SECONDS,
+  MAX_EXPECTED_INTERVAL_SECONDS,
+} from '../../../shared/api/machines';
 import { provisionDevice } from '../../api/machines';
 import type { DeviceTokenView } from '../../api/machines';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -38,7 +41,9 @@ export function AddDeviceForm({
     const checked = checkDevice(draft);
     if (!checked.ok) {
       setErrors(checked.errors);
-      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      requestAnimationFrame(() =>
+        form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      );
       return;
     }
     setErrors({});
@@ -49,7 +54,12 @@ export function AddDeviceForm({
   };
 
   return (
-    <form className="stack add-device" noValidate onSubmit={submit} aria-labelledby="add-device-title">
+    <form
+      className="stack add-device"
+      noValidate
+      onSubmit={submit}
+      aria-labelledby="add-device-title"
+    >
       <h3 id="add-device-title">{t('devices.addTitle')}</h3>
       <div className="form-row">
         <Field

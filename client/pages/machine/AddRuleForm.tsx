@@ -35,7 +35,10 @@ export function AddRuleForm({ device, busy, onAdd }: AddRuleFormProps) {
   const { t, i18n } = useTranslation('machines');
   const titleId = useId();
   const firstKey = device.keys[0]?.key ?? '';
-  const [draft, setDraft] = useState<AlarmRuleDraft>(() => emptyRuleDraft(firstKey));
+  const [typed, setDraft] = useState<AlarmRuleDraft>(() => emptyRuleDraft(firstKey));
+  // The device's first data may bring its keys after the form opened: a chosen key must be one.
+  const listed = device.keys.some((k) => k.key === typed.key);
+  const draft = device.keys.length > 0 && !listed ? { ...typed, key: firstKey } : typed;
   const [errors, setErrors] = useState<Partial<Record<AlarmRuleField, FieldProblem>>>({});
   const set = (change: Partial<AlarmRuleDraft>) => setDraft((d) => ({ ...d, ...change }));
   const problem = (field: AlarmRuleField) => {
@@ -49,7 +52,9 @@ export function AddRuleForm({ device, busy, onAdd }: AddRuleFormProps) {
     const checked = checkAlarmRule(draft);
     if (!checked.ok) {
       setErrors(checked.errors);
-      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      requestAnimationFrame(() =>
+        form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      );
       return;
     }
     setErrors({});

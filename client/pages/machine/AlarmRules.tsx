@@ -10,7 +10,12 @@ import { useAlarmRules } from '../../machines/useAlarmRules';
 import { AddRuleForm } from './AddRuleForm';
 
 /** A rule in words: "Temperature above 80 °C, hysteresis 2 °C, for at least 30 seconds". */
-function describeRule(rule: AlarmRuleView, device: DeviceView, t: MachinesT, language: string): string {
+function describeRule(
+  rule: AlarmRuleView,
+  device: DeviceView,
+  t: MachinesT,
+  language: string,
+): string {
   if (rule.kind === 'offline') return t('rules.describeOffline', { count: rule.intervals });
   const meta = findKeyMeta([device], device.id, rule.key);
   const unit = meta?.unit ?? null;
@@ -22,7 +27,9 @@ function describeRule(rule: AlarmRuleView, device: DeviceView, t: MachinesT, lan
       : t('rules.describeBelow', { key, threshold }),
   ];
   if (rule.hysteresis > 0) {
-    parts.push(t('rules.describeHysteresis', { value: formatReading(rule.hysteresis, unit, language) }));
+    parts.push(
+      t('rules.describeHysteresis', { value: formatReading(rule.hysteresis, unit, language) }),
+    );
   }
   if (rule.minDurationSeconds > 0) {
     parts.push(t('rules.describeDuration', { count: rule.minDurationSeconds }));

@@ -8,14 +8,20 @@ import { machineSearch } from '../../machines/range';
 import { formatSince } from '../../machines/status';
 import type { MachinesT } from '../../machines/status';
 
-function describeAlarm(alarm: AlarmView, machine: MachineView, t: MachinesT, language: string): string {
+function describeAlarm(
+  alarm: AlarmView,
+  machine: MachineView,
+  t: MachinesT,
+  language: string,
+): string {
   if (alarm.kind === 'offline') {
     const device = machine.devices.find((d) => d.id === alarm.deviceId);
     return t('alarms.offline', { device: device?.name ?? '' });
   }
   const key = alarm.key ?? '';
   const meta = findKeyMeta(machine.devices, alarm.deviceId, key);
-  const value = alarm.value === null ? '' : formatReading(alarm.value, meta?.unit ?? null, language);
+  const value =
+    alarm.value === null ? '' : formatReading(alarm.value, meta?.unit ?? null, language);
   const label = keyLabel(meta, key);
   return alarm.kind === 'above'
     ? t('alarms.above', { key: label, value })

@@ -1,6 +1,6 @@
 // The readings of a machine page: a chart per device key with live values, loaded lazily so
 // that uPlot is fetched only where charts are shown.
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MachineView } from '../../api/machines';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -9,12 +9,17 @@ import { chartTitle, findKeyMeta } from '../../machines/format';
 import type { ChartSeries } from '../../machines/series';
 import type { MachineData } from '../../machines/useMachineData';
 
-const MachineCharts = lazy(() => import('../../components/MachineCharts'));
+const loadCharts = () => import('../../components/MachineCharts');
+const MachineCharts = lazy(loadCharts);
 
 /** The charts of all keys of the machine's devices in the chosen window. */
 export function ChartsSection({ machine, data }: { machine: MachineView; data: MachineData }) {
   const { t } = useTranslation('machines');
   const { window, series, error } = data;
+  // Fetch the chart code while the page loads, so that the first live value shows at once.
+  useEffect(() => {
+    void loadCharts();
+  }, []);
   const labelOf = useCallback(
     (s: ChartSeries) => {
       const meta = findKeyMeta(machine.devices, s.deviceId, s.key);

@@ -25,7 +25,14 @@ export interface DeviceCardProps {
 }
 
 /** Shows and manages one device. */
-export function DeviceCard({ device, now, onChanged, onRotated, onRevoked, onDeleted }: DeviceCardProps) {
+export function DeviceCard({
+  device,
+  now,
+  onChanged,
+  onRotated,
+  onRevoked,
+  onDeleted,
+}: DeviceCardProps) {
   const { t, i18n } = useTranslation('machines');
   const titleId = useId();
   const [confirming, setConfirming] = useState<Confirming>(null);

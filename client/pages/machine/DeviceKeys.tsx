@@ -45,7 +45,12 @@ function KeyMetaForm({
     void save.run(async () => onSaved(await setKeyMeta(device.id, meta.key, checked.value)));
   };
   return (
-    <form className="stack key-form" noValidate onSubmit={submit} aria-label={t('keys.editFor', { key: meta.key })}>
+    <form
+      className="stack key-form"
+      noValidate
+      onSubmit={submit}
+      aria-label={t('keys.editFor', { key: meta.key })}
+    >
       {FIELDS.map((field) => {
         const problem = errors[field];
         return (

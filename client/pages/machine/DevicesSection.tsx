@@ -1,6 +1,6 @@
 // The devices of a machine: a card per device, the form for a new one, and the token of a device
 // just provisioned or given a new token, shown once.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceTokenView, DeviceView, MachineView } from '../../api/machines';
 import type { DeviceId } from '../../../shared/ids';
@@ -17,17 +17,25 @@ export interface DevicesSectionProps {
 }
 
 /** Lists and manages the machine's devices. */
-export function DevicesSection({ machine, now, onDeviceChanged, onDeviceDeleted }: DevicesSectionProps) {
+export function DevicesSection({
+  machine,
+  now,
+  onDeviceChanged,
+  onDeviceDeleted,
+}: DevicesSectionProps) {
   const { t } = useTranslation('machines');
   const [issued, setIssued] = useState<DeviceTokenView | null>(null);
   const [notice, setNotice] = useState('');
+  const title = useRef<HTMLHeadingElement>(null);
   const showToken = (view: DeviceTokenView) => {
     onDeviceChanged(view.device);
     setIssued(view);
   };
   return (
     <section className="stack section-card machine-devices" aria-labelledby="devices-title">
-      <h2 id="devices-title">{t('devices.title')}</h2>
+      <h2 id="devices-title" ref={title} tabIndex={-1}>
+        {t('devices.title')}
+      </h2>
       <p className="muted">{t('devices.intro')}</p>
       <p className="visually-hidden" role="status">
         {notice}
@@ -37,7 +45,11 @@ export function DevicesSection({ machine, now, onDeviceChanged, onDeviceDeleted 
           key={issued.token}
           deviceName={issued.device.name}
           token={issued.token}
-          onDone={() => setIssued(null)}
+          onDone={() => {
+            setIssued(null);
+            // The box and its buttons are gone: continue at the devices.
+            title.current?.focus();
+          }}
         />
       )}
       {machine.devices.length === 0 && <p className="muted">{t('devices.empty')}</p>}

@@ -14,15 +14,18 @@ export function MachineHeader({ machine, status }: { machine: MachineView; statu
       <p className="lead">
         <span className="muted">{t('detail.customer')}: </span>
         {machine.companyName}
+        {' · '}
         {machine.contactId ? (
-          <>
-            {' · '}
-            <Link href={`/contacts/${machine.contactId}`}>{t('detail.contact')}</Link>
-          </>
-        ) : null}
+          <Link href={`/contacts/${machine.contactId}`}>{t('detail.contact')}</Link>
+        ) : (
+          <span className="muted">{t('detail.noContact')}</span>
+        )}
       </p>
-      {/* Announced when it changes, e.g. when the first data arrives. */}
-      <p role="status" className="machine-status-line">
+      {/* Announced only when the machine goes online or offline, not as the minutes pass. */}
+      <p className="visually-hidden" role="status">
+        {status.online ? t('status.online') : status.lastData ? t('status.offline') : ''}
+      </p>
+      <p className="machine-status-line">
         <StatusDot status={status} testId="machine-status" />
         {status.lastData && status.online && (
           <span className="muted"> · {t('status.lastData', { time: status.lastData })}</span>

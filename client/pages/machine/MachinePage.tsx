@@ -15,7 +15,7 @@ import { machineSearch, parseAt, parseRange } from '../../machines/range';
 import { describeStatus, withLiveData } from '../../machines/status';
 import { useClock } from '../../machines/useClock';
 import { useMachine } from '../../machines/useMachine';
-import { useMachineData } from '../../machines/useMachineData';
+import { sellerMachineSource, useMachineData } from '../../machines/useMachineData';
 import type { MachineId } from '../../../shared/ids';
 import { AlarmsSection } from './AlarmsSection';
 import { ChartsSection } from './ChartsSection';
@@ -43,7 +43,8 @@ export default function MachinePage({ id }: { id: string }) {
     machineId,
     enabled,
   );
-  const data = useMachineData(machineId, range, at, enabled);
+  const source = useMemo(() => sellerMachineSource(machineId), [machineId]);
+  const data = useMachineData(source, range, at, enabled);
   const now = useClock(STATUS_CLOCK_MS, enabled);
 
   // A key seen for the first time (a device's first data) has no metadata yet: load it.
@@ -76,7 +77,11 @@ export default function MachinePage({ id }: { id: string }) {
     return (
       <Layout>
         {back}
-        {missing ? <p className="notice">{t('detail.notFound')}</p> : <ErrorMessage error={error} />}
+        {missing ? (
+          <p className="notice">{t('detail.notFound')}</p>
+        ) : (
+          <ErrorMessage error={error} />
+        )}
         {!error && <LoadingNotice />}
       </Layout>
     );

@@ -54,9 +54,7 @@ export function RangeBar({ window, live, onRange, onNow }: RangeBarProps) {
       </div>
       {window.marker !== null && (
         <p className="notice row marker-note" data-testid="marker-note">
-          <span>
-            {t('marker.around', { time: formatMoment(window.marker, i18n.language) })}
-          </span>
+          <span>{t('marker.around', { time: formatMoment(window.marker, i18n.language) })}</span>
           <button type="button" data-testid="marker-clear" onClick={onNow}>
             {t('marker.backToNow')}
           </button>

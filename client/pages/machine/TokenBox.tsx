@@ -24,7 +24,7 @@ export function TokenBox({ deviceName, token, onDone }: TokenBoxProps) {
   useEffect(() => title.current?.focus(), [token]);
   return (
     <section className="card stack token-box" aria-labelledby={titleId} data-testid="token-box">
-      <h3 id={titleId} ref={title} tabIndex={-1}>
+      <h3 id={titleId} ref={title} tabIndex={-1} data-testid="token-box-title">
         {t('token.title', { name: deviceName })}
       </h3>
       <p className="notice" role="alert" data-testid="token-warning">

@@ -24,7 +24,13 @@ export interface CustomerPickerProps {
 }
 
 // The search for a company or person, with a button per hit.
-function CustomerSearch({ onChoose, error }: { onChoose: (c: CustomerChoice) => void; error: string | null }) {
+function CustomerSearch({
+  onChoose,
+  error,
+}: {
+  onChoose: (c: CustomerChoice) => void;
+  error: string | null;
+}) {
   const { t } = useTranslation('machines');
   const [query, setQuery] = useState('');
   const { results, searching, error: searchError } = useContactSearch(query);
@@ -52,15 +58,24 @@ function CustomerSearch({ onChoose, error }: { onChoose: (c: CustomerChoice) => 
       />
       <ErrorMessage error={searchError} />
       <p className="muted" role="status">
-        {q && searching ? t('form.searching') : q && results && hits.length === 0 ? t('form.noResults', { query: q }) : ''}
+        {q && searching
+          ? t('form.searching')
+          : q && results && hits.length === 0
+            ? t('form.noResults', { query: q })
+            : ''}
       </p>
       {q && hits.length > 0 && (
         <ul className="plain-list customer-hits" aria-label={t('form.resultsLabel')}>
           {hits.map((hit) =>
             hit.kind === 'company' ? (
-              <li key={`company-${hit.company.id}`} className="customer-hit" data-testid="customer-hit">
+              <li
+                key={`company-${hit.company.id}`}
+                className="customer-hit"
+                data-testid="customer-hit"
+              >
                 <span>
-                  <span className="tag">{t('form.company')}</span> <strong>{hit.company.name}</strong>
+                  <span className="tag">{t('form.company')}</span>{' '}
+                  <strong>{hit.company.name}</strong>
                 </span>
                 <button
                   type="button"
@@ -72,7 +87,11 @@ function CustomerSearch({ onChoose, error }: { onChoose: (c: CustomerChoice) => 
                 </button>
               </li>
             ) : (
-              <li key={`contact-${hit.contact.id}`} className="customer-hit" data-testid="customer-hit">
+              <li
+                key={`contact-${hit.contact.id}`}
+                className="customer-hit"
+                data-testid="customer-hit"
+              >
                 <span>
                   <strong>{hit.contact.name}</strong>{' '}
                   <span className="muted">{hit.contact.companyName}</span>
@@ -106,14 +125,18 @@ export function CustomerPicker({ value, onChange, error }: CustomerPickerProps) 
   return (
     <div className="stack customer-chosen">
       <p className="row">
-        <strong data-testid="machine-customer">{t('form.chosen', { name: value.company.name })}</strong>
+        <strong data-testid="machine-customer">
+          {t('form.chosen', { name: value.company.name })}
+        </strong>
         <button type="button" data-testid="machine-customer-change" onClick={() => onChange(null)}>
           {t('form.change')}
         </button>
       </p>
       <FieldFrame
         label={t('form.contact')}
-        hint={contacts === null && !contactsError ? t('form.contactsLoading') : t('form.contactHint')}
+        hint={
+          contacts === null && !contactsError ? t('form.contactsLoading') : t('form.contactHint')
+        }
         control={(a11y) => (
           <select
             {...a11y}

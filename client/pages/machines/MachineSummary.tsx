@@ -16,7 +16,9 @@ export function MachineSummary({ machine, now }: { machine: MachineView; now: nu
         <Link href={`/machines/${machine.id}`} className="machine-row-name">
           {machine.name}
         </Link>
-        <span className="muted">{machine.companyName}</span>
+        <span className="muted">
+          {machine.companyName} · {t('list.devices', { count: machine.devices.length })}
+        </span>
       </div>
       <StatusDot status={status} testId="machine-row-status" />
       <span

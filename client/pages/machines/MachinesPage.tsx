@@ -52,7 +52,11 @@ export default function MachinesPage() {
         {!machines && !error && <LoadingNotice />}
         {machines && machines.length === 0 && <p className="muted">{t('list.empty')}</p>}
         {machines && machines.length > 0 && (
-          <ul className="plain-list machine-list" aria-label={t('list.label')} data-testid="machine-list">
+          <ul
+            className="plain-list machine-list"
+            aria-label={t('list.label')}
+            data-testid="machine-list"
+          >
             {machines.map((machine) => (
               <MachineSummary key={machine.id} machine={machine} now={now} />
             ))}

@@ -38,7 +38,9 @@ export function NewMachineForm({ onCreated, onCancel }: NewMachineFormProps) {
     });
     if (!checked.ok) {
       setErrors(checked.errors);
-      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      requestAnimationFrame(() =>
+        form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      );
       return;
     }
     setErrors({});
@@ -75,7 +77,12 @@ export function NewMachineForm({ onCreated, onCancel }: NewMachineFormProps) {
           }}
         />
         <div className="row">
-          <button type="submit" className="primary" disabled={create.busy} data-testid="machine-create">
+          <button
+            type="submit"
+            className="primary"
+            disabled={create.busy}
+            data-testid="machine-create"
+          >
             {t('form.create')}
           </button>
           <button type="button" onClick={onCancel}>
