@@ -28,7 +28,7 @@ function freePort(): Promise<number> {
 
 function runCli(args: string[], env: Record<string, string>): ChildProcessWithoutNullStreams {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], {
-    env: { NAHBAR_HOST: '127.0.0.1', NAHBAR_LOG_LEVEL: 'warn', ...env },
+    env: { NAHBAR_HOST: '127.0.0.1', NAHBAR_MQTT_PORT: '0', NAHBAR_LOG_LEVEL: 'warn', ...env },
   });
   children.push(child);
   return child;
@@ -137,6 +137,30 @@ describe('nahbar start', () => {
     expect(await exitCode(third.child)).toBe(0);
     expect(printed).not.toContain('/setup/');
   }, 60_000);
+
+  it('stops with a clear message when another broker holds the MQTT port', async () => {
+    const holder = net.createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const taken = (holder.address() as net.AddressInfo).port;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'nahbar-cli-'));
+    try {
+      const child = runCli(['start'], {
+        NAHBAR_PORT: '0',
+        NAHBAR_MQTT_PORT: String(taken),
+        NAHBAR_DATA_DIR: dataDir,
+        NAHBAR_LOG_LEVEL: 'silent',
+      });
+      let err = '';
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      expect(await exitCode(child)).toBe(1);
+      expect(err).toContain(`MQTT port ${taken}`);
+      expect(err).toContain('NAHBAR_MQTT_PORT');
+      expect(err).not.toMatch(/\n\s+at /);
+    } finally {
+      holder.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 
   it('refuses to start with an invalid setting and names it', async () => {
     const child = runCli(['start'], { NAHBAR_PORT: 'eighty' });

@@ -12,9 +12,7 @@ import { Aedes } from 'aedes';
 
 /** A message between the benchmark and the bare broker process. */
 type BareBrokerMessage =
-  | { type: 'ready'; port: number }
-  | { type: 'count' }
-  | { type: 'counted'; published: number };
+  { type: 'ready'; port: number } | { type: 'count' } | { type: 'counted'; published: number };
 
 /** A running bare broker process. */
 export interface BareBroker {

@@ -40,7 +40,11 @@ export async function openIngestDatabase(
   if (dialect === 'postgres') {
     const test = await createTestDatabase('postgres');
     if (test.config.dialect !== 'postgres') throw new Error('expected a PostgreSQL database');
-    return { db: test.db, env: { NAHBAR_DATABASE_URL: test.config.url }, destroy: test.destroy };
+    return {
+      db: test.db,
+      env: { NAHBAR_DATABASE_URL: test.config.url },
+      destroy: () => test.destroy(),
+    };
   }
   // Nahbar's default file in its data dir, so the child process opens the same database.
   const db = openDatabase({ dialect: 'sqlite', file: path.join(dataDir, 'nahbar.sqlite') });
@@ -52,7 +56,7 @@ export async function openIngestDatabase(
 export interface IngestSeed {
   /** `Cookie` header value of the owner's session. */
   cookie: { name: string; value: string };
-  /** Devices of the throughput runs (spread over machines of `devicesPerMachine`). */
+  /** Devices of the throughput runs (spread over machines of `loadDevicesPerMachine`). */
   loadDevices: BenchDevice[];
   /** The fleet of the latency run, machine by machine. */
   fleet: BenchDevice[][];
@@ -63,8 +67,9 @@ export interface IngestSeed {
 /** Sizes of the seed. */
 export interface IngestSeedOptions {
   loadDevices: number;
+  loadDevicesPerMachine: number;
   fleetMachines: number;
-  devicesPerMachine: number;
+  fleetDevicesPerMachine: number;
   /** End of the chart's day (epoch ms). */
   chartEnd: number;
 }
@@ -145,18 +150,17 @@ export async function seedIngest(db: Db, opts: IngestSeedOptions): Promise<Inges
       created_at: now,
     })
     .execute();
-  const { devicesPerMachine } = opts;
   const loadMachines = await insertMachinesWithDevices(db, {
     ownerId,
     companyId,
-    machines: Math.ceil(opts.loadDevices / devicesPerMachine),
-    devicesPerMachine,
+    machines: Math.ceil(opts.loadDevices / opts.loadDevicesPerMachine),
+    devicesPerMachine: opts.loadDevicesPerMachine,
   });
   const fleet = await insertMachinesWithDevices(db, {
     ownerId,
     companyId,
     machines: opts.fleetMachines,
-    devicesPerMachine,
+    devicesPerMachine: opts.fleetDevicesPerMachine,
   });
   const [chartMachine] = await insertMachinesWithDevices(db, {
     ownerId,
@@ -173,7 +177,13 @@ export async function seedIngest(db: Db, opts: IngestSeedOptions): Promise<Inges
     const readings: StoredReading[] = [];
     for (let t = s; t < Math.min(s + CHART_BATCH, DAY_SECONDS); t++) {
       const ts = start + (t + 1) * 1000;
-      readings.push({ deviceId: chartDevice.deviceId, key: 'temp', ts, value: chartValue(t), receivedAt: ts });
+      readings.push({
+        deviceId: chartDevice.deviceId,
+        key: 'temp',
+        ts,
+        value: chartValue(t),
+        receivedAt: ts,
+      });
     }
     await store.writeBatch(readings);
   }

@@ -16,6 +16,8 @@ import { freePort } from '../../server/test/ports.js';
 export interface NahbarProcess {
   url: string;
   dataDir: string;
+  /** The process id, e.g. to read its CPU time. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -58,25 +60,33 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'nahbar-bench-'));
 }
 
-/** Starts `node dist/server/main.js start` on a free loopback port and waits until it answers. */
+/**
+ * Starts `node dist/server/main.js start` on a free loopback port and waits until it answers.
+ * `nodeArgs` go before the script (e.g. `--cpu-prof`).
+ */
 export async function startNahbarProcess(
   dataDir: string,
   env: Record<string, string> = {},
+  nodeArgs: readonly string[] = [],
 ): Promise<NahbarProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['dist/server/main.js', 'start'], {
-    env: {
-      NAHBAR_HOST: '127.0.0.1',
-      NAHBAR_PORT: String(port),
-      NAHBAR_MQTT_PORT: '0',
-      NAHBAR_PUBLIC_URL: url,
-      NAHBAR_DATA_DIR: dataDir,
-      NAHBAR_LOG_LEVEL: 'warn',
-      ...env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, 'dist/server/main.js', 'start'],
+    {
+      env: {
+        NAHBAR_HOST: '127.0.0.1',
+        NAHBAR_PORT: String(port),
+        NAHBAR_MQTT_PORT: '0',
+        NAHBAR_PUBLIC_URL: url,
+        NAHBAR_DATA_DIR: dataDir,
+        NAHBAR_LOG_LEVEL: 'warn',
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Nahbar exited with code ${child.exitCode}`);
@@ -89,9 +99,11 @@ export async function startNahbarProcess(
     if (Date.now() > deadline) throw new Error('Nahbar did not start within 20 s');
     await new Promise((r) => setTimeout(r, 100));
   }
+  if (child.pid === undefined) throw new Error('Nahbar has no process id');
   return {
     url,
     dataDir,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

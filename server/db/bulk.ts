@@ -14,7 +14,7 @@ const PG_CHUNK = 5_000;
 /** Writes rows into tables of one database, inside the caller's transaction. */
 export interface BulkWriter {
   /** Inserts rows (all with the same keys) into a table. */
-  insert<T extends keyof Database & string>(
+  insert<T extends keyof Database>(
     table: T,
     rows: readonly Insertable<Database[T]>[],
   ): Promise<void>;

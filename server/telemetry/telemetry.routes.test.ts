@@ -78,7 +78,7 @@ describe.each(DIALECTS)('machine data routes on %s', (dialect) => {
       signal: controller.signal,
     });
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const reader = res.body!.getReader();
+    const reader = res.body!.getReader() as ReadableStreamDefaultReader<Uint8Array>;
     const events: { at: number; values: LiveValue[] }[] = [];
     let received = 0;
     // Resolves once all 20 values arrived (or the stream ended).

@@ -33,6 +33,8 @@ export function testConfig(lounge: LoungeOverrides = {}, env: Record<string, str
   const config = loadConfig({
     NAHBAR_HOST: '127.0.0.1',
     NAHBAR_PORT: '0',
+    // 1883 belongs to the machine's Mosquitto: the embedded broker takes a free port.
+    NAHBAR_MQTT_PORT: '0',
     NAHBAR_LOG_LEVEL: 'silent',
     NAHBAR_CLIENT_DIR: '/nonexistent/nahbar-client',
     NAHBAR_DATA_DIR: '/nonexistent/nahbar-data',

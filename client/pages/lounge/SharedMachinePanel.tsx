@@ -23,16 +23,22 @@ export default function SharedMachinePanel({
 }) {
   const { t } = useTranslation('lounge');
   const { t: tm } = useTranslation('machines');
-  const [view, setView] = useState<SharedMachineView | null>(null);
-  const [ended, setEnded] = useState(false);
+  // Both are kept with the grant they belong to, so that a new share starts from nothing.
+  const [loaded, setLoaded] = useState<{ grant: string; view: SharedMachineView } | null>(null);
+  const [failedGrant, setFailedGrant] = useState<string | null>(null);
   useEffect(() => {
     const abort = new AbortController();
-    setEnded(false);
-    fetchSharedMachine(machine.grant, abort.signal).then(setView, () => {
-      if (!abort.signal.aborted) setEnded(true);
-    });
+    const { grant } = machine;
+    fetchSharedMachine(grant, abort.signal).then(
+      (view) => setLoaded({ grant, view }),
+      () => {
+        if (!abort.signal.aborted) setFailedGrant(grant);
+      },
+    );
     return () => abort.abort();
-  }, [machine.grant]);
+  }, [machine]);
+  const view = loaded?.grant === machine.grant ? loaded.view : null;
+  const ended = failedGrant === machine.grant;
   const source = useMemo(() => sharedMachineSource(machine.grant), [machine.grant]);
   const data = useMachineData(source, '1h', null, !ended);
   const labelOf = useCallback(
