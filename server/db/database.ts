@@ -98,12 +98,14 @@ export function createDialect(config: DatabaseConfig): Dialect {
   };
   // Nahbar's sessions plan for SSD storage (random_page_cost 1.1 instead of 4): with the default,
   // PostgreSQL reads the whole search table for a common word instead of its GIN index, and a
-  // search over 100,000 contacts takes 25–38 ms instead of 2–4 ms (docs/PERFORMANCE.md).
+  // search over 100,000 contacts takes 25–38 ms instead of 2–4 ms. And they run without parallel
+  // workers: Nahbar's queries are short, and starting workers cost 20–30 ms per query on a small
+  // server, more than the queries themselves (docs/PERFORMANCE.md).
   const pool = new pg.Pool({
     connectionString: config.url,
     max: 10,
     types,
-    options: '-c random_page_cost=1.1',
+    options: '-c random_page_cost=1.1 -c max_parallel_workers_per_gather=0',
   });
   // An idle connection that PostgreSQL ends (a restart, an administrator, a dropped database)
   // is removed from the pool and replaced on the next query; without a listener its error
