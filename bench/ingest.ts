@@ -13,7 +13,7 @@
 //   NAHBAR_TEST_POSTGRES_URL; inside the loopback namespace reach it by its Unix socket
 //   (`postgres://postgres@localhost/test?host=/var/run/postgresql`);
 // - `--part=throughput|latency|chart` (default: all);
-// - throughput: `--seconds=10`, `--warmup=2`, `--rounds=2`, `--devices=100`, `--generators=0`
+// - throughput: `--seconds=10`, `--warmup=2`, `--rounds=3`, `--devices=100`, `--generators=0`
 //   (worker threads for the generator), `--qos1-window=100`, `--sync-every=100`, `--sync-window=5`;
 // - latency: `--latency-seconds=30`, `--fleet=100x5` (machines × devices), `--watch=20` machines;
 // - `--cpu-prof`: profiles the Nahbar process (the profile's folder is printed at the end).
@@ -36,7 +36,7 @@ import type { IngestDatabase, IngestSeed } from './lib/ingest-seed.js';
 import { BENCH_DIALECTS } from './lib/memory-seed.js';
 import { startNahbarProcess, tempDataDir } from './lib/nahbar-process.js';
 import type { NahbarProcess } from './lib/nahbar-process.js';
-import { median, round } from './lib/stats.js';
+import { round } from './lib/stats.js';
 
 function argument(name: string): string | undefined {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -52,7 +52,7 @@ const part = argument('part') ?? 'all';
 const runs = (name: string) => part === 'all' || part === name;
 const SECONDS = numberArgument('seconds', 10);
 const WARMUP = numberArgument('warmup', 2);
-const ROUNDS = numberArgument('rounds', 2);
+const ROUNDS = numberArgument('rounds', 3);
 const DEVICES = numberArgument('devices', 100);
 // Worker threads of the load generator (0: the benchmark's own event loop).
 const GENERATORS = numberArgument('generators', 0);
@@ -144,9 +144,15 @@ async function runThroughput(
   return results;
 }
 
+/** The median rate of a target's phases at `qos` (the mean of the middle two for an even count). */
 function medianRate(results: PhaseResult[], target: string, qos: 0 | 1): number {
-  const rates = results.filter((r) => r.target === target && r.qos === qos).map((r) => r.rate);
-  return rates.length > 0 ? Math.round(median(rates)) : Number.NaN;
+  const rates = results
+    .filter((r) => r.target === target && r.qos === qos)
+    .map((r) => r.rate)
+    .sort((a, b) => a - b);
+  if (rates.length === 0) return Number.NaN;
+  const middle = (rates.length - 1) / 2;
+  return Math.round((rates[Math.floor(middle)]! + rates[Math.ceil(middle)]!) / 2);
 }
 
 const loadAtStart = loadAverage();

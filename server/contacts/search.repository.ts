@@ -1,10 +1,11 @@
 // The folded search index over people, companies and notes: SQLite FTS5 by default, PostgreSQL
 // full-text search (a `simple` tsvector over the same folded text) on the Postgres dialect. Both
 // hold text folded by `foldText`, so "Mueller" finds "Müller" and "Weiss" finds "Weiß".
-import { sql, SqliteAdapter } from 'kysely';
+import { sql } from 'kysely';
 import { foldText } from '../../shared/fold.js';
 import type { CompanyId, ContactId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
+import { isSqlite } from '../db/id-list.js';
 import type { Viewer } from './contact.repository.js';
 
 /** What a search document describes. */
@@ -14,10 +15,6 @@ export type SearchDocKind = 'contact' | 'company';
 export interface SearchHit {
   kind: SearchDocKind;
   id: string;
-}
-
-function isSqlite(db: Db): boolean {
-  return db.getExecutor().adapter instanceof SqliteAdapter;
 }
 
 /**

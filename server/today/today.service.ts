@@ -11,6 +11,7 @@ import { presentContact } from '../contacts/contact.presenters.js';
 import { findContactsByIds, loadContactRecords } from '../contacts/contact.repository.js';
 import type { Viewer } from '../contacts/contact.repository.js';
 import type { Database, Db } from '../db/database.js';
+import { idIn } from '../db/id-list.js';
 import type { Clock } from '../lib/clock.js';
 import { openNextSteps } from '../touchpoints/touchpoint.repository.js';
 import { rankToday, TODAY_CAP } from './rank.js';
@@ -117,6 +118,39 @@ async function dueContacts(db: Db, viewer: Viewer, now: number, take: number) {
 }
 
 /**
+ * The viewer's contacts with an open next step due by `endOfToday`: first the few open steps
+ * (touchpoints_open_step_due, a small partial index), then which of their contacts are the
+ * viewer's by primary key. Written as a join, PostgreSQL expects 100 times more open steps than
+ * there are (it cannot see that open steps are recent ones) and hashes every contact (100 ms on
+ * 100,000), and SQLite without statistics starts from the seller's contacts.
+ */
+async function contactsWithStepsDue(
+  db: Db,
+  viewer: Viewer,
+  endOfToday: number,
+): Promise<ContactId[]> {
+  const steps = await db
+    .selectFrom('touchpoints')
+    .select('contact_id')
+    .distinct()
+    .where('next_step_due_at', '<=', endOfToday)
+    .where('next_step_done_at', 'is', null)
+    .execute();
+  const ids = steps.flatMap((r) => (r.contact_id === null ? [] : [r.contact_id]));
+  const mine: ContactId[] = [];
+  for (let i = 0; i < ids.length; i += 5_000) {
+    const rows = await db
+      .selectFrom('contacts')
+      .select('id')
+      .where(idIn(db, 'id', ids.slice(i, i + 5_000)))
+      .where('owner_id', '=', viewer.id)
+      .execute();
+    mine.push(...rows.map((r) => r.id));
+  }
+  return mine;
+}
+
+/**
  * Ids of the viewer's contacts that may qualify: the most overdue ones, everyone with a birthday
  * about now, and everyone with a next step due by the end of today (also in `stepIds`). The
  * ranking decides among them; `dueCount` is how many are due in all.
@@ -147,20 +181,9 @@ async function findCandidateIds(
         ),
       )
       .execute(),
-    // From the few open next steps (touchpoints_open_step_due) to their contacts. A cross join
-    // keeps that order on SQLite, whose planner (without statistics) would otherwise read every
-    // touchpoint of every contact of the seller; PostgreSQL plans it like an inner join.
-    db
-      .selectFrom('touchpoints')
-      .crossJoin('contacts')
-      .select('contacts.id')
-      .whereRef('contacts.id', '=', 'touchpoints.contact_id')
-      .where('contacts.owner_id', '=', viewer.id)
-      .where('touchpoints.next_step_due_at', '<=', endOfToday)
-      .where('touchpoints.next_step_done_at', 'is', null)
-      .execute(),
+    contactsWithStepsDue(db, viewer, endOfToday),
   ]);
-  const stepIds = [...new Set(steps.map((r) => r.id))];
+  const stepIds = steps;
   const ids = new Set<ContactId>([...due.ids, ...birthdays.map((r) => r.id), ...stepIds]);
   return { ids: [...ids], stepIds, dueCount: due.dueCount };
 }
@@ -184,7 +207,7 @@ async function findRankingRows(db: Db, ids: ContactId[]) {
           'time_zone',
           'snoozed_until',
         ])
-        .where('id', 'in', ids.slice(i, i + 5_000))
+        .where(idIn(db, 'id', ids.slice(i, i + 5_000)))
         .execute()),
     );
   }
