@@ -11,7 +11,7 @@ import { presentContact } from '../contacts/contact.presenters.js';
 import { findContactsByIds, loadContactRecords } from '../contacts/contact.repository.js';
 import type { Viewer } from '../contacts/contact.repository.js';
 import type { Database, Db } from '../db/database.js';
-import { idIn } from '../db/id-list.js';
+import { idIn, isSqlite } from '../db/id-list.js';
 import type { Clock } from '../lib/clock.js';
 import { openNextSteps } from '../touchpoints/touchpoint.repository.js';
 import { rankToday, TODAY_CAP } from './rank.js';
@@ -118,36 +118,40 @@ async function dueContacts(db: Db, viewer: Viewer, now: number, take: number) {
 }
 
 /**
- * The viewer's contacts with an open next step due by `endOfToday`: first the few open steps
- * (touchpoints_open_step_due, a small partial index), then which of their contacts are the
- * viewer's by primary key. Written as a join, PostgreSQL expects 100 times more open steps than
- * there are (it cannot see that open steps are recent ones) and hashes every contact (100 ms on
- * 100,000), and SQLite without statistics starts from the seller's contacts.
+ * The viewer's contacts with an open next step due by `endOfToday`, starting from the few open
+ * steps (the partial index touchpoints_open_step_due). SQLite, which has no statistics, keeps the
+ * order of a cross join (written as an inner join it would walk all of the seller's contacts);
+ * PostgreSQL would hash every contact for any join (it expects 100 times more open steps than
+ * there are: it cannot see that open steps are recent ones), so it gets the steps first and then
+ * their contacts by primary key.
  */
 async function contactsWithStepsDue(
   db: Db,
   viewer: Viewer,
   endOfToday: number,
 ): Promise<ContactId[]> {
-  const steps = await db
+  const open = db
     .selectFrom('touchpoints')
-    .select('contact_id')
-    .distinct()
-    .where('next_step_due_at', '<=', endOfToday)
-    .where('next_step_done_at', 'is', null)
-    .execute();
-  const ids = steps.flatMap((r) => (r.contact_id === null ? [] : [r.contact_id]));
-  const mine: ContactId[] = [];
-  for (let i = 0; i < ids.length; i += 5_000) {
-    const rows = await db
-      .selectFrom('contacts')
-      .select('id')
-      .where(idIn(db, 'id', ids.slice(i, i + 5_000)))
-      .where('owner_id', '=', viewer.id)
+    .where('touchpoints.next_step_due_at', '<=', endOfToday)
+    .where('touchpoints.next_step_done_at', 'is', null);
+  if (isSqlite(db)) {
+    const rows = await open
+      .crossJoin('contacts')
+      .select('contacts.id')
+      .whereRef('contacts.id', '=', 'touchpoints.contact_id')
+      .where('contacts.owner_id', '=', viewer.id)
       .execute();
-    mine.push(...rows.map((r) => r.id));
+    return [...new Set(rows.map((r) => r.id))];
   }
-  return mine;
+  const steps = await open.select('contact_id').distinct().execute();
+  const ids = steps.flatMap((r) => (r.contact_id === null ? [] : [r.contact_id]));
+  const rows = await db
+    .selectFrom('contacts')
+    .select('id')
+    .where(idIn(db, 'id', ids))
+    .where('owner_id', '=', viewer.id)
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 /**
