@@ -14,7 +14,7 @@
 //   (`postgres://postgres@localhost/test?host=/var/run/postgresql`);
 // - `--part=throughput|latency|chart` (default: all);
 // - throughput: `--seconds=10`, `--warmup=2`, `--rounds=3`, `--devices=100`, `--generators=0`
-//   (worker threads for the generator), `--qos1-window=100`, `--sync-every=100`, `--sync-window=5`;
+//   (worker threads for the generator), `--qos1-window=100`, `--sync-every=100`, `--sync-window=3`;
 // - latency: `--latency-seconds=30`, `--fleet=100x5` (machines × devices), `--watch=20` machines;
 // - `--cpu-prof`: profiles the Nahbar process (the profile's folder is printed at the end).
 import fs from 'node:fs';
@@ -68,7 +68,7 @@ const WATCH = numberArgument('watch', 20);
 const WINDOW = {
   qos1Window: numberArgument('qos1-window', 100),
   syncEvery: numberArgument('sync-every', 100),
-  syncWindow: numberArgument('sync-window', 5),
+  syncWindow: numberArgument('sync-window', 3),
 };
 const cpuProfDir = process.argv.includes('--cpu-prof')
   ? fs.mkdtempSync(path.join(os.tmpdir(), 'nahbar-ingest-prof-'))
@@ -87,6 +87,27 @@ function phaseLine(r: PhaseResult): string {
     ` (event loop ${Math.round(r.generatorLoop * 100)} %); load ${round(r.load1, 2)}` +
     (r.errors.length > 0 ? `; errors ${r.errors.length}: ${r.errors.slice(0, 3).join('; ')}` : '')
   );
+}
+
+/** How many lines Nahbar logged, and the most frequent messages with their counts. */
+function summarizeLog(file: string): { total: number; top: string[] } {
+  const counts = new Map<string, number>();
+  let total = 0;
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    total++;
+    let message = line.slice(0, 80);
+    try {
+      const entry = JSON.parse(line) as { msg?: string; err?: { message?: string } };
+      message = `${entry.msg ?? '?'}${entry.err?.message ? ` (${entry.err.message})` : ''}`;
+    } catch {
+      // Not JSON: keep the start of the line.
+    }
+    counts.set(message, (counts.get(message) ?? 0) + 1);
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 4);
+  return { total, top: top.map(([message, n]) => `${n}× ${message}`) };
 }
 
 /** The count of readings the load devices stored in one phase's device-time range. */
@@ -144,12 +165,14 @@ async function runThroughput(
   return results;
 }
 
+/** Every phase's rate of a target at `qos`, in run order. */
+function ratesOf(results: PhaseResult[], target: string, qos: 0 | 1): number[] {
+  return results.filter((r) => r.target === target && r.qos === qos).map((r) => Math.round(r.rate));
+}
+
 /** The median rate of a target's phases at `qos` (the mean of the middle two for an even count). */
 function medianRate(results: PhaseResult[], target: string, qos: 0 | 1): number {
-  const rates = results
-    .filter((r) => r.target === target && r.qos === qos)
-    .map((r) => r.rate)
-    .sort((a, b) => a - b);
+  const rates = ratesOf(results, target, qos).sort((a, b) => a - b);
   if (rates.length === 0) return Number.NaN;
   const middle = (rates.length - 1) / 2;
   return Math.round((rates[Math.floor(middle)]! + rates[Math.ceil(middle)]!) / 2);
@@ -171,6 +194,8 @@ log(
   `seeded ${DEVICES} load devices, ${FLEET_MACHINES}×${FLEET_DEVICES} fleet devices, a chart day`,
 );
 const mqttPort = await freePort();
+// Nahbar's own log (warnings and errors, JSON lines), kept when it holds anything.
+const nahbarLog = path.join(os.tmpdir(), `nahbar-ingest-${process.pid}.log`);
 let nahbar: NahbarProcess | undefined;
 let bare: BareBroker | undefined;
 const pools: LoadPool[] = [];
@@ -182,7 +207,10 @@ try {
   nahbar = await startNahbarProcess(
     dataDir,
     { NAHBAR_MQTT_PORT: String(mqttPort), ...bench.env },
-    cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [],
+    {
+      nodeArgs: cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [],
+      logFile: nahbarLog,
+    },
   );
   const server = nahbar;
   const chartQuery = () =>
@@ -251,6 +279,12 @@ try {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 if (cpuProfDir) log(`CPU profile of the Nahbar process: ${cpuProfDir}`);
+const logged = summarizeLog(nahbarLog);
+if (logged.total > 0) {
+  log(`Nahbar logged ${logged.total} warnings and errors (${nahbarLog}): ${logged.top.join('; ')}`);
+} else {
+  fs.rmSync(nahbarLog, { force: true });
+}
 
 const storedQos0 = medianRate(throughput, 'nahbar', 0);
 const brokerOnly = medianRate(throughput, 'broker-only', 0);
@@ -266,6 +300,10 @@ console.log(
     browser_p99_ms: latency?.p99 ?? null,
     chart_day_p95_ms: chart?.p95 ?? null,
     broker_only_qos1_msgs_s: medianRate(throughput, 'broker-only', 1),
+    stored_qos0_runs: ratesOf(throughput, 'nahbar', 0),
+    stored_qos1_runs: ratesOf(throughput, 'nahbar', 1),
+    broker_only_runs: ratesOf(throughput, 'broker-only', 0),
+    broker_only_qos1_runs: ratesOf(throughput, 'broker-only', 1),
     readings_per_message: 1,
     fleet: `${FLEET_MACHINES}x${FLEET_DEVICES}`,
     watched_machines: latency?.watchedMachines ?? null,
@@ -286,5 +324,6 @@ console.log(
     machine: `${cpus.length} cores, ${cpus[0]?.model ?? 'unknown cpu'}, node ${process.version}`,
     load_start: loadAtStart,
     load_end: loadAverage(),
+    nahbar_log_lines: logged.total,
   }),
 );

@@ -51,6 +51,7 @@ class LoadClient {
   private qos: 0 | 1 = 0;
   private tsBase = 0;
   private settled: (() => void) | null = null;
+  private dead = false;
 
   constructor(
     readonly device: BenchDevice,
@@ -59,10 +60,19 @@ class LoadClient {
     private readonly onAck: () => void,
   ) {}
 
+  /** Marks the connection as gone: it publishes no more and waits for no PUBACK. */
+  lost(): void {
+    this.dead = true;
+    this.running = false;
+    this.outstanding = 0;
+    this.checkSettled();
+  }
+
   start(qos: 0 | 1, tsBase: number): void {
+    this.published = 0;
+    if (this.dead) return;
     this.qos = qos;
     this.tsBase = tsBase;
-    this.published = 0;
     this.sinceSync = 0;
     this.running = true;
     this.pump();
@@ -73,7 +83,7 @@ class LoadClient {
     this.running = false;
     return new Promise<void>((resolve) => {
       this.settled = resolve;
-      if (this.qos === 0) this.send(1);
+      if (this.qos === 0 && !this.dead) this.send(1);
       else this.checkSettled();
     });
   }
@@ -92,6 +102,7 @@ class LoadClient {
     if (qos === 1) {
       this.outstanding++;
       this.client.publish(TELEMETRY_TOPIC, payload, { qos: 1 }, () => {
+        if (this.dead) return;
         this.outstanding--;
         this.onAck();
         if (this.running) this.pump();
@@ -177,11 +188,14 @@ export async function connectLocalPool(
           reconnectPeriod: 0,
           connectTimeout: 10_000,
         });
+        const load = new LoadClient(device, client, window, onAck);
         client.on('error', (err) => errors.push(`${device.deviceId}: ${err.message}`));
         client.on('close', () => {
-          if (!client.disconnecting) errors.push(`${device.deviceId}: connection closed`);
+          if (client.disconnecting) return;
+          errors.push(`${device.deviceId}: connection closed by the broker`);
+          load.lost();
         });
-        return new LoadClient(device, client, window, onAck);
+        return load;
       }),
     );
     clients.push(...connected);

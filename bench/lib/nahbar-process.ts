@@ -60,20 +60,26 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'nahbar-bench-'));
 }
 
-/**
- * Starts `node dist/server/main.js start` on a free loopback port and waits until it answers.
- * `nodeArgs` go before the script (e.g. `--cpu-prof`).
- */
+/** How to run the process beyond its environment. */
+export interface NahbarProcessOptions {
+  /** Node options before the script (e.g. `--cpu-prof`). */
+  nodeArgs?: readonly string[];
+  /** Where its log (stdout, JSON lines) goes; discarded when absent. */
+  logFile?: string;
+}
+
+/** Starts `node dist/server/main.js start` on a free loopback port and waits until it answers. */
 export async function startNahbarProcess(
   dataDir: string,
   env: Record<string, string> = {},
-  nodeArgs: readonly string[] = [],
+  opts: NahbarProcessOptions = {},
 ): Promise<NahbarProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const log = opts.logFile === undefined ? 'ignore' : fs.openSync(opts.logFile, 'a');
   const child: ChildProcess = spawn(
     process.execPath,
-    [...nodeArgs, 'dist/server/main.js', 'start'],
+    [...(opts.nodeArgs ?? []), 'dist/server/main.js', 'start'],
     {
       env: {
         NAHBAR_HOST: '127.0.0.1',
@@ -84,9 +90,11 @@ export async function startNahbarProcess(
         NAHBAR_LOG_LEVEL: 'warn',
         ...env,
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', log, 'inherit'],
     },
   );
+  // The child holds its own copy of the log file's descriptor.
+  if (typeof log === 'number') fs.closeSync(log);
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Nahbar exited with code ${child.exitCode}`);
