@@ -14,7 +14,9 @@
 //   (`postgres://postgres@localhost/test?host=/var/run/postgresql`);
 // - `--part=throughput|latency|chart` (default: all);
 // - throughput: `--seconds=10`, `--warmup=2`, `--rounds=3`, `--devices=100`, `--generators=0`
-//   (worker threads for the generator), `--qos1-window=100`, `--sync-every=100`, `--sync-window=3`;
+//   (worker threads for the generator), `--qos1-window=100`, `--sync-every=100`, `--sync-window=3`
+//   (at QoS 0 at most sync-every × sync-window messages per device are in flight; 500 overflow
+//   the PostgreSQL writer's queue, see docs/PERFORMANCE.md);
 // - latency: `--latency-seconds=30`, `--fleet=100x5` (machines × devices), `--watch=20` machines;
 // - `--cpu-prof`: profiles the Nahbar process (the profile's folder is printed at the end).
 import fs from 'node:fs';
@@ -191,7 +193,8 @@ const seed = await seedIngest(bench.db, {
   chartEnd,
 });
 log(
-  `seeded ${DEVICES} load devices, ${FLEET_MACHINES}×${FLEET_DEVICES} fleet devices, a chart day`,
+  `seeded ${DEVICES} load devices, ${FLEET_MACHINES}×${FLEET_DEVICES} fleet devices, a chart day;` +
+    ' one reading per message, so msgs/s = readings/s',
 );
 const mqttPort = await freePort();
 // Nahbar's own log (warnings and errors, JSON lines), kept when it holds anything.
