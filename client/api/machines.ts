@@ -34,6 +34,13 @@ const machinePath = (id: MachineId) => `/api/machines/${encodeURIComponent(id)}`
 const devicePath = (id: DeviceId) => `/api/devices/${encodeURIComponent(id)}`;
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : {});
 
+/** The series endpoint under a machine's path (its own or a grant's), for a range ending at `end`. */
+function seriesPath(base: string, range: ChartRange, end: number | null): string {
+  const query = new URLSearchParams({ range });
+  if (end !== null) query.set('end', String(Math.round(end)));
+  return `${base}/series?${query.toString()}`;
+}
+
 /** The machines the viewer may see (their own; the account owner sees all). */
 export async function fetchMachines(signal?: AbortSignal): Promise<MachineView[]> {
   const body = await api<{ machines: MachineView[] }>(
@@ -89,12 +96,7 @@ export async function fetchMachineSeries(
   end: number | null,
   signal?: AbortSignal,
 ): Promise<MachineSeriesView> {
-  const query = new URLSearchParams({ range });
-  if (end !== null) query.set('end', String(Math.round(end)));
-  return api<MachineSeriesView>(
-    `${machinePath(id)}/series?${query.toString()}`,
-    withSignal(signal),
-  );
+  return api<MachineSeriesView>(seriesPath(machinePath(id), range, end), withSignal(signal));
 }
 
 /** Where a machine's live values stream from (text/event-stream, same-origin cookies). */
@@ -221,12 +223,7 @@ export async function fetchSharedSeries(
   end: number | null,
   signal?: AbortSignal,
 ): Promise<MachineSeriesView> {
-  const query = new URLSearchParams({ range });
-  if (end !== null) query.set('end', String(Math.round(end)));
-  return api<MachineSeriesView>(
-    `${sharedPath(grant)}/series?${query.toString()}`,
-    withSignal(signal),
-  );
+  return api<MachineSeriesView>(seriesPath(sharedPath(grant), range, end), withSignal(signal));
 }
 
 /** Where the shared machine's live values stream from while the grant holds. */

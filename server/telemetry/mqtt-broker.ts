@@ -40,6 +40,8 @@ interface Session {
   device: DeviceAuth;
   token: string;
   checkedAt: number;
+  /** The re-check under way, shared by every message that arrives while it runs. */
+  checking: Promise<boolean> | null;
 }
 
 /** Raised when the broker cannot listen, with what to do about it. */
@@ -199,7 +201,7 @@ export class EmbeddedBroker implements Service {
       this.opts.log.info({ clientId: client.id }, 'mqtt connect refused: unknown device token');
       return false;
     }
-    this.devices.set(client, { device, token: username, checkedAt: Date.now() });
+    this.devices.set(client, { device, token: username, checkedAt: Date.now(), checking: null });
     const clients = this.clientsOf.get(device.deviceId) ?? new Set<Client>();
     clients.add(client);
     this.clientsOf.set(device.deviceId, clients);
@@ -210,12 +212,20 @@ export class EmbeddedBroker implements Service {
    * Whether a session's token still holds. Changes in this process end sessions at once (see
    * `onForget`); this catches a rotation by another process within the directory's trust time.
    */
-  private async stillValid(session: Session): Promise<boolean> {
-    if (Date.now() - session.checkedAt < this.opts.directory.trustMs) return true;
-    const device = await this.opts.directory.authenticate(session.token);
-    if (!device || device.deviceId !== session.device.deviceId) return false;
-    session.checkedAt = Date.now();
-    return true;
+  private stillValid(session: Session): Promise<boolean> {
+    if (Date.now() - session.checkedAt < this.opts.directory.trustMs) return Promise.resolve(true);
+    // One lookup per session, not one per message in flight when the trust time runs out.
+    session.checking ??= this.opts.directory
+      .authenticate(session.token)
+      .then((device) => {
+        if (!device || device.deviceId !== session.device.deviceId) return false;
+        session.checkedAt = Date.now();
+        return true;
+      })
+      .finally(() => {
+        session.checking = null;
+      });
+    return session.checking;
   }
 
   private untrack(client: Client): void {
