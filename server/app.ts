@@ -123,8 +123,9 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
         },
       });
     }
-    const { status, body } = toHttpError(err);
-    if (status >= 500) req.log.error({ err }, 'request failed');
+    const { status, body, retryAfter } = toHttpError(err);
+    if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
+    else if (status >= 500) req.log.error({ err }, 'request failed');
     return reply.status(status).send(body);
   });
 

@@ -65,17 +65,35 @@ export class TooManyRequests extends AppError {
   }
 }
 
+/** The server is too busy to take this now; the caller may try again after a short wait. */
+export class Unavailable extends AppError {
+  readonly status = 503;
+  constructor(
+    message = 'Busy, try again shortly',
+    code = 'busy',
+    readonly retryAfterSeconds = 1,
+  ) {
+    super(code, message);
+  }
+}
+
 /** Body of every error response. */
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
 /** Maps any thrown value to an HTTP status and a body that is safe to show a client. */
-export function toHttpError(err: unknown): { status: number; body: ErrorBody } {
+export function toHttpError(err: unknown): {
+  status: number;
+  body: ErrorBody;
+  /** Seconds for a Retry-After header. */
+  retryAfter?: number;
+} {
   if (err instanceof AppError) {
     const details = err instanceof Invalid ? err.details : undefined;
     return {
       status: err.status,
+      ...(err instanceof Unavailable ? { retryAfter: err.retryAfterSeconds } : {}),
       body: { error: { code: err.code, message: err.message, ...(details ? { details } : {}) } },
     };
   }

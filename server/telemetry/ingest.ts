@@ -7,7 +7,7 @@ import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 import { parseTelemetry } from './payload.js';
 import type { TelemetryRejection } from './payload.js';
-import type { TelemetryWriter } from './writer.js';
+import type { SubmitOptions, TelemetryWriter } from './writer.js';
 
 /** What became of one payload. */
 export interface IngestOutcome {
@@ -34,7 +34,11 @@ export class TelemetryIngest {
    * rejects when storing failed (the caller must then not acknowledge). Garbage never rejects:
    * it is counted on the device, logged with its reason, and reported in the outcome.
    */
-  async ingest(device: DeviceAuth, bytes: Uint8Array): Promise<IngestOutcome> {
+  async ingest(
+    device: DeviceAuth,
+    bytes: Uint8Array,
+    options?: SubmitOptions,
+  ): Promise<IngestOutcome> {
     const receivedAt = this.opts.clock.now();
     const result = parseTelemetry(bytes, receivedAt);
     if (result.rejected.length > 0) {
@@ -56,6 +60,7 @@ export class TelemetryIngest {
           value: r.value,
           receivedAt: r.receivedAt,
         })),
+        options,
       );
     }
     return { stored: result.readings.length, rejected: result.rejected };

@@ -1,8 +1,10 @@
 // Live values for open machine pages and shared call panels. After every commit the hub groups
-// the new readings by machine and pushes them to that machine's listeners at once, but never more
-// than 4 times in any second (a sliding window), however fast devices publish: a machine whose
-// devices send a few values a second sees each one without delay, a chatty one gets them batched. In-process for now; a
-// Redis or NATS fan-out would take its place behind the same two methods for several processes.
+// the new readings by machine and pushes them to that machine's listeners, each device's values at
+// most 4 times a second (at least LIVE_PUSH_INTERVAL_MS apart): a device that sends a value now and
+// then is seen without delay, a chatty one gets its values batched, and no value waits longer than
+// one interval. The values of all devices that are due at the same moment travel in one push.
+// In-process for now; a Redis or NATS fan-out would take its place behind the same two methods
+// for several processes.
 import { LIVE_PUSH_INTERVAL_MS } from '../../shared/api/machines.js';
 import type { LiveValue } from '../../shared/api/machines.js';
 import type { DeviceId, MachineId } from '../../shared/ids.js';
@@ -16,14 +18,12 @@ export type LiveListener = (values: LiveValue[]) => void;
 // A slow page must not make the hub hold an unbounded backlog: newest values per push.
 const MAX_VALUES_PER_PUSH = 2_000;
 
-// Pushes allowed per window: 1 s / LIVE_PUSH_INTERVAL_MS = 4.
-const WINDOW_MS = 1_000;
-
 interface MachineChannel {
   listeners: Set<LiveListener>;
-  pending: LiveValue[];
-  /** Times of the latest pushes, oldest first, at most `perWindow` of them. */
-  pushes: number[];
+  /** Values not yet pushed, per device, oldest first. */
+  pending: Map<DeviceId, LiveValue[]>;
+  /** performance.now() of each device's latest push. */
+  pushedAt: Map<DeviceId, number>;
   timer: NodeJS.Timeout | undefined;
 }
 
@@ -31,21 +31,18 @@ interface MachineChannel {
 export class LiveHub {
   private readonly channels = new Map<MachineId, MachineChannel>();
   private readonly machineOf = new Map<DeviceId, MachineId | null>();
-  private readonly perWindow: number;
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
-    intervalMs = LIVE_PUSH_INTERVAL_MS,
-  ) {
-    this.perWindow = Math.max(1, Math.round(WINDOW_MS / intervalMs));
-  }
+    private readonly intervalMs = LIVE_PUSH_INTERVAL_MS,
+  ) {}
 
   /** Listens to a machine's live values; returns the function that stops listening. */
   subscribe(machineId: MachineId, listener: LiveListener): () => void {
     let channel = this.channels.get(machineId);
     if (!channel) {
-      channel = { listeners: new Set(), pending: [], pushes: [], timer: undefined };
+      channel = { listeners: new Set(), pending: new Map(), pushedAt: new Map(), timer: undefined };
       this.channels.set(machineId, channel);
     }
     channel.listeners.add(listener);
@@ -92,30 +89,42 @@ export class LiveHub {
       const machineId = this.machineOf.get(r.deviceId);
       const channel = machineId ? this.channels.get(machineId) : undefined;
       if (!channel) continue;
-      channel.pending.push({ deviceId: r.deviceId, key: r.key, ts: r.ts, value: r.value });
+      const value = { deviceId: r.deviceId, key: r.key, ts: r.ts, value: r.value };
+      const pending = channel.pending.get(r.deviceId);
+      if (pending) pending.push(value);
+      else channel.pending.set(r.deviceId, [value]);
       touched.add(channel);
     }
-    for (const channel of touched) this.schedule(channel);
+    for (const channel of touched) this.push(channel);
   }
 
-  /** Pushes now if the window allows, else when its oldest push leaves the window. */
-  private schedule(channel: MachineChannel): void {
-    if (channel.timer) return;
-    const now = Date.now();
-    const oldest = channel.pushes.length < this.perWindow ? undefined : channel.pushes[0];
-    if (oldest === undefined || now - oldest >= WINDOW_MS) {
-      this.push(channel);
-      return;
-    }
-    channel.timer = setTimeout(() => this.push(channel), oldest + WINDOW_MS - now);
-  }
-
+  /**
+   * Pushes the values of every device whose last push is at least one interval ago, in one call
+   * per listener, and arms the timer for the next device that becomes due.
+   */
   private push(channel: MachineChannel): void {
+    clearTimeout(channel.timer);
     channel.timer = undefined;
-    channel.pushes.push(Date.now());
-    if (channel.pushes.length > this.perWindow) channel.pushes.shift();
-    const values = channel.pending.slice(-MAX_VALUES_PER_PUSH).sort((a, b) => a.ts - b.ts);
-    channel.pending = [];
+    const now = performance.now();
+    let values: LiveValue[] = [];
+    let nextDue = Infinity;
+    for (const [deviceId, pending] of channel.pending) {
+      const due = (channel.pushedAt.get(deviceId) ?? -Infinity) + this.intervalMs;
+      if (due > now) {
+        nextDue = Math.min(nextDue, due);
+        continue;
+      }
+      values = values.length === 0 ? pending : values.concat(pending);
+      channel.pending.delete(deviceId);
+      channel.pushedAt.set(deviceId, now);
+    }
+    // Timers count whole milliseconds: one that fires a fraction early finds nothing due and
+    // waits again, so two pushes of a device are never closer than the interval.
+    if (nextDue < Infinity) {
+      channel.timer = setTimeout(() => this.push(channel), Math.ceil(nextDue - now));
+    }
+    if (values.length === 0) return;
+    values = values.slice(-MAX_VALUES_PER_PUSH).sort((a, b) => a.ts - b.ts);
     for (const listener of channel.listeners) {
       try {
         listener(values);

@@ -104,6 +104,7 @@ export class BrokerBridge implements Service {
       await directory.recordRejected(device.deviceId, 1);
       return;
     }
-    await this.opts.ingest.ingest(device, payload);
+    // mqtt.js hands over the next message only after this one is acknowledged.
+    await this.opts.ingest.ingest(device, payload, { alone: true });
   }
 }

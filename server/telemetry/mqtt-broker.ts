@@ -191,7 +191,7 @@ export class EmbeddedBroker implements Service {
       guard.destroy();
     });
     socket.pipe(guard);
-    broker.handle(Duplex.from({ readable: guard, writable: socket }));
+    broker.handle(guardedConnection(socket, guard));
   }
 
   private async authenticate(client: Client, username: string | undefined): Promise<boolean> {
@@ -235,6 +235,24 @@ export class EmbeddedBroker implements Service {
     clients?.delete(client);
     if (clients?.size === 0) this.clientsOf.delete(session.device.deviceId);
   }
+}
+
+/**
+ * What aedes reads and writes: packets that passed the guard, and writes to the socket. aedes
+ * corks its writes for a tick (a PUBACK per message read); `_writev` hands them to the socket in
+ * one system call, which `Duplex.from` alone would make one each.
+ */
+function guardedConnection(socket: net.Socket, guard: MqttPacketGuard): Duplex {
+  const conn = Duplex.from({ readable: guard, writable: socket });
+  conn._writev = (chunks, callback) => {
+    socket.cork();
+    let flowing = true;
+    for (const { chunk } of chunks) flowing = socket.write(chunk as Buffer);
+    socket.uncork();
+    if (flowing) callback();
+    else socket.once('drain', () => callback());
+  };
+  return conn;
 }
 
 function notAuthorized(): AuthenticateError {

@@ -63,6 +63,25 @@ describe.each(DIALECTS)('machine data routes on %s', (dialect) => {
     expect((await post(device.token, '{"hum":40}', 'text/plain')).statusCode).toBe(200);
   });
 
+  it('answers 503 with Retry-After while the writer is overloaded, storing nothing', async () => {
+    const writer = t.ctx.telemetry.writer;
+    const ts = Date.now() - 30_000;
+    // The writer's own overload is proven in writer.test.ts; here only the route's answer.
+    Object.defineProperty(writer, 'overloaded', { value: true, configurable: true });
+    try {
+      const res = await post(device.token, JSON.stringify({ ts, values: { busy: 1 } }));
+      expect(res.statusCode).toBe(503);
+      expect(res.headers['retry-after']).toBe('1');
+      expect(res.json()).toMatchObject({ error: { code: 'busy' } });
+    } finally {
+      delete (writer as { overloaded?: boolean }).overloaded;
+    }
+    expect(writer.overloaded).toBe(false);
+    expect((await post(device.token, JSON.stringify({ ts, values: { busy: 1 } }))).statusCode).toBe(
+      200,
+    );
+  });
+
   it('shows the chart only to sellers who may see the machine', async () => {
     const url = `/api/machines/${device.device.machineId}/series?range=24h`;
     expect((await seller.agent.get(url)).statusCode).toBe(404);

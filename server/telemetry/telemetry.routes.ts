@@ -8,7 +8,7 @@ import type { MachineId } from '../../shared/ids.js';
 import { requireUser } from '../accounts/auth.js';
 import type { AppContext } from '../app.js';
 import { viewerOf } from '../contacts/contact.routes.js';
-import { Forbidden, Invalid, Unauthorized } from '../errors.js';
+import { Forbidden, Invalid, Unauthorized, Unavailable } from '../errors.js';
 import { presentSharedMachine } from '../machines/machine.presenters.js';
 import { loadMachineById } from '../machines/machine.repository.js';
 import { machineIdParamsSchema } from '../machines/machine.schemas.js';
@@ -57,6 +57,9 @@ export function telemetryRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         async (req) => {
           const device = await devices.authenticate(req.params.token);
           if (!device) throw new Unauthorized('Unknown device token', 'bad_device_token');
+          if (telemetry.writer.overloaded) {
+            throw new Unavailable('Too much telemetry waiting to be stored; send again shortly');
+          }
           const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
           const outcome = await telemetry.ingest.ingest(device, bytes);
           if (outcome.stored === 0 && outcome.rejected.length > 0) {

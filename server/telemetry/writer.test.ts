@@ -6,7 +6,6 @@ import { insertDevices, memoryLogger, reading } from '../test/telemetry.js';
 import { createTelemetryStore } from './store.js';
 import type { DeleteOptions, StoredReading, TelemetryStore } from './store.js';
 import {
-  TelemetryQueueFullError,
   TelemetryWriter,
   TelemetryWriterStoppedError,
   type TelemetryWriterOptions,
@@ -197,7 +196,7 @@ describe.each(DIALECTS)('telemetry writer on %s', (dialect) => {
     await expect(w.submit(message(devices[0]!, 99))).rejects.toThrow(TelemetryWriterStoppedError);
   });
 
-  it('makes submitters wait for room when the queue is full, and refuses beyond that', async () => {
+  it('makes submitters wait for room when the queue is full, refusing none, and says when it is overloaded', async () => {
     const w = await startWriter({
       maxBatch: 100,
       maxQueued: 4,
@@ -208,14 +207,31 @@ describe.each(DIALECTS)('telemetry writer on %s', (dialect) => {
       outcome(w.submit(message(devices[0]!, 1))),
       outcome(w.submit(message(devices[0]!, 2))),
     ];
-    const waiting = outcome(w.submit(message(devices[0]!, 3)));
-    await expect(w.submit(message(devices[0]!, 4))).rejects.toThrow(TelemetryQueueFullError);
-    expect(w.backlog).toBe(6);
+    const waiting = [outcome(w.submit(message(devices[0]!, 3)))];
+    expect(w.overloaded).toBe(false);
+    waiting.push(outcome(w.submit(message(devices[0]!, 4))));
+    expect(w.overloaded).toBe(true);
+    expect(w.backlog).toBe(8);
     await Promise.resolve();
-    expect([...queued, waiting].map((o) => o.state)).toEqual(['pending', 'pending', 'pending']);
+    const all = [...queued, ...waiting];
+    expect(all.map((o) => o.state)).toEqual(['pending', 'pending', 'pending', 'pending']);
     await w.stop();
-    expect([...queued, waiting].map((o) => o.state)).toEqual(['resolved', 'resolved', 'resolved']);
-    expect(await store.rawSeries(devices[0]!, 'temp', T0, T0 + 10_000)).toHaveLength(3);
+    expect(all.map((o) => o.state)).toEqual(['resolved', 'resolved', 'resolved', 'resolved']);
+    expect(w.overloaded).toBe(false);
+    expect(await store.rawSeries(devices[0]!, 'temp', T0, T0 + 10_000)).toHaveLength(4);
+  });
+
+  it('writes an `alone` submission without waiting for its batch to fill', async () => {
+    const w = await startWriter({ maxBatch: 100, maxDelayMs: 60_000 });
+    const started = performance.now();
+    await w.submit(message(devices[0]!, 1), { alone: true });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    // An ordinary submission queued before it leaves with it.
+    const earlier = outcome(w.submit(message(devices[1]!, 2)));
+    await w.submit(message(devices[0]!, 3), { alone: true });
+    expect(earlier.state).toBe('resolved');
+    expect(store.batches).toEqual([2, 4]);
+    await w.stop();
   });
 
   it('rests as long as it wrote before the next batch when busyShare is 0.5', async () => {

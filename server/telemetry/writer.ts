@@ -11,8 +11,12 @@
 //   `batching` hint. While a batch is written, the next one gathers. A submission is never
 //   split, so a batch can exceed `maxBatch` by less than one submission.
 // - Backpressure: at most `maxQueued` readings wait for a batch. Beyond that, `submit` waits (in
-//   order) for room; beyond `maxWaiting` waiting submissions it rejects with
-//   TelemetryQueueFullError. Nothing is dropped silently: every submission resolves or rejects.
+//   order) for room, however many wait: a submission is never refused for load, so nothing is
+//   lost at QoS 0. The sources bound what can wait: aedes reads a connection's next chunk only
+//   after every message of the last one was acknowledged (so TCP holds the rest back), the
+//   bridge takes one message at a time, and the HTTP device API answers 503 while the writer is
+//   `overloaded` (more than `maxWaiting` submissions waiting). Every submission resolves or
+//   rejects.
 // - Readings are checked on submit, so one malformed reading (NaN, a 65-character key) is refused
 //   alone instead of failing the batch, and with it every other device's readings, on each retry.
 //   A failed batch (the database is gone) rejects all of its submissions; there is no retry here:
@@ -26,11 +30,6 @@ import type { StoredReading, TelemetryStore } from './store.js';
 /** Rejects submissions made while the writer is not running. */
 export class TelemetryWriterStoppedError extends Error {
   override name = 'TelemetryWriterStoppedError';
-}
-
-/** Rejects a submission when too many are already waiting for room in the queue. */
-export class TelemetryQueueFullError extends Error {
-  override name = 'TelemetryQueueFullError';
 }
 
 /** Called after a batch committed, with its readings; must not throw and must not block. */
@@ -48,14 +47,24 @@ export interface TelemetryWriterOptions {
   busyShare?: number;
   /** Most readings queued for a batch before `submit` waits for room (default 4 batches). */
   maxQueued?: number;
-  /** Most submissions waiting for room before `submit` rejects (default 10,000). */
+  /** Submissions waiting for room above which the writer is `overloaded` (default 10,000). */
   maxWaiting?: number;
+}
+
+/** How a submission is to be written. */
+export interface SubmitOptions {
+  /**
+   * The submitter sends nothing more until this commits (the bridge takes one message at a
+   * time), so its batch is written as soon as the writer has rested instead of waiting to fill.
+   */
+  alone?: boolean;
 }
 
 interface Submission {
   readings: readonly StoredReading[];
   /** performance.now() at submit. */
   queuedAt: number;
+  alone: boolean;
   resolve(): void;
   reject(error: unknown): void;
 }
@@ -92,8 +101,12 @@ export class TelemetryWriter implements Service {
   private waiting: Submission[] = [];
   private inFlight: Promise<void> | null = null;
   private timer: NodeJS.Timeout | undefined;
+  // performance.now() the timer is armed for.
+  private timerAt = 0;
   // performance.now() before which the writer rests after its last write.
   private restUntil = 0;
+  // Submissions in the queue whose submitter waits for them before sending more.
+  private alone = 0;
   private stopped: Promise<void> | undefined;
   private readonly listeners = new Set<CommitListener>();
 
@@ -136,11 +149,11 @@ export class TelemetryWriter implements Service {
   }
 
   /**
-   * Queues readings for storage. Resolves once the batch holding them is committed; rejects when
-   * that write failed, when a reading is malformed (RangeError), when the writer is not running,
-   * or when the queue is full and too many submissions already wait.
+   * Queues readings for storage, waiting for room when the queue is full. Resolves once the batch
+   * holding them is committed; rejects when that write failed, when a reading is malformed
+   * (RangeError), or when the writer is not running.
    */
-  submit(readings: readonly StoredReading[]): Promise<void> {
+  submit(readings: readonly StoredReading[], options: SubmitOptions = {}): Promise<void> {
     if (this.state !== 'running') {
       return Promise.reject(new TelemetryWriterStoppedError('the telemetry writer is not running'));
     }
@@ -154,13 +167,14 @@ export class TelemetryWriter implements Service {
     const hasRoom =
       this.waiting.length === 0 &&
       (this.queued === 0 || this.queued + readings.length <= this.maxQueued);
-    if (!hasRoom && this.waiting.length >= this.maxWaiting) {
-      return Promise.reject(
-        new TelemetryQueueFullError(`telemetry queue full (${this.waiting.length} waiting)`),
-      );
-    }
     return new Promise<void>((resolve, reject) => {
-      const submission = { readings, queuedAt: performance.now(), resolve, reject };
+      const submission = {
+        readings,
+        queuedAt: performance.now(),
+        alone: options.alone === true,
+        resolve,
+        reject,
+      };
       if (hasRoom) {
         this.enqueue(submission);
         this.pump();
@@ -176,6 +190,11 @@ export class TelemetryWriter implements Service {
     return () => this.listeners.delete(listener);
   }
 
+  /** Whether more than `maxWaiting` submissions wait for room: callers that can refuse should. */
+  get overloaded(): boolean {
+    return this.waiting.length > this.maxWaiting;
+  }
+
   /** Readings queued or waiting for room, not yet in a batch being written. */
   get backlog(): number {
     let waiting = 0;
@@ -185,6 +204,7 @@ export class TelemetryWriter implements Service {
 
   private enqueue(submission: Submission): void {
     this.queue.push(submission);
+    if (submission.alone) this.alone++;
     this.queued += submission.readings.length;
   }
 
@@ -201,16 +221,21 @@ export class TelemetryWriter implements Service {
   }
 
   // Starts the next write when one is due (a full batch; the oldest submission waited long
-  // enough and the writer has rested; or stopping) and none is in flight; otherwise arms the
-  // timer for the moment it will be due.
+  // enough, or one is `alone`, and the writer has rested; or stopping) and none is in flight;
+  // otherwise arms the timer for the moment it will be due.
   private pump(): void {
     if (this.inFlight || this.queue.length === 0) return;
     const now = performance.now();
-    const wait = Math.max(this.queue[0]!.queuedAt + this.maxDelayMs - now, this.restUntil - now);
+    const filled = this.alone > 0 ? now : this.queue[0]!.queuedAt + this.maxDelayMs;
+    const wait = Math.max(filled - now, this.restUntil - now);
     // A timer may fire a fraction of a millisecond early by this clock.
     const due = this.queued >= this.maxBatch || wait < 1 || this.state !== 'running';
     if (!due) {
-      this.timer ??= setTimeout(() => {
+      // An `alone` submission can make the batch due sooner than the armed timer.
+      if (this.timer && this.timerAt <= now + wait) return;
+      clearTimeout(this.timer);
+      this.timerAt = now + wait;
+      this.timer = setTimeout(() => {
         this.timer = undefined;
         this.pump();
       }, wait);
@@ -237,6 +262,7 @@ export class TelemetryWriter implements Service {
     }
     const submissions = this.queue.splice(0, taken);
     this.queued -= count;
+    for (const s of submissions) if (s.alone) this.alone--;
     const readings = new Array<StoredReading>(count);
     let i = 0;
     for (const s of submissions) for (const r of s.readings) readings[i++] = r;

@@ -15,7 +15,7 @@ export type ChartRange = keyof typeof CHART_RANGES;
 /** Most points per series a chart query returns (downsampled with LTTB above this). */
 export const MAX_CHART_POINTS = 1000;
 
-/** Live values reach a browser at most this often per machine (4 per second). */
+/** A device's live values reach a browser at most this often (4 pushes a second). */
 export const LIVE_PUSH_INTERVAL_MS = 250;
 
 /** Expected seconds between a new device's messages unless the seller gives another. */
