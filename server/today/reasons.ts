@@ -113,12 +113,22 @@ export const birthdayReasons: ReasonProvider = (candidate, now) => {
  */
 export function nextStepReasons(sellerTimeZone: string | null): ReasonProvider {
   const { zone } = resolveTimeZone(sellerTimeZone);
+  // The seller's today, worked out once per instant: ranking asks for it once per candidate.
+  let day = { now: NaN, today: wallClock(0, zone), start: 0, end: 0 };
   return (candidate, now) => {
     const due = candidate.nextStepDueAt;
     if (due === null) return [];
-    const today = wallClock(now, zone);
-    if (due >= zonedTimeToEpoch(addDays(today, 1), 0, zone)) return [];
-    const daysLate = Math.max(0, daysBetween(wallClock(due, zone), today));
+    if (day.now !== now) {
+      const today = wallClock(now, zone);
+      day = {
+        now,
+        today,
+        start: zonedTimeToEpoch(today, 0, zone),
+        end: zonedTimeToEpoch(addDays(today, 1), 0, zone),
+      };
+    }
+    if (due >= day.end) return [];
+    const daysLate = due >= day.start ? 0 : daysBetween(wallClock(due, zone), day.today);
     const detail: Record<string, string | number> = { daysLate };
     if (candidate.nextStep) detail.nextStep = candidate.nextStep;
     return [

@@ -87,8 +87,8 @@ function wallAsUtc(epoch: number, zone: string): number {
   return wall;
 }
 
-// UTC offset of `zone` at `epoch` in milliseconds (positive east of Greenwich).
-function offsetAt(epoch: number, zone: string): number {
+/** The UTC offset of `zone` at the instant `epoch`, in milliseconds (positive east of Greenwich). */
+export function offsetAt(epoch: number, zone: string): number {
   // Whole seconds only: the formatter drops milliseconds.
   return wallAsUtc(epoch, zone) - Math.floor(epoch / 1000) * 1000;
 }

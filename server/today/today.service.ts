@@ -10,10 +10,10 @@ import { findOpenMachineAlarms, machineAlarmReasons } from '../alarms/alarm.reas
 import { presentContact } from '../contacts/contact.presenters.js';
 import { findContactsByIds, loadContactRecords } from '../contacts/contact.repository.js';
 import type { Viewer } from '../contacts/contact.repository.js';
+import type { ContactRow } from '../contacts/contact.table.js';
 import type { Database, Db } from '../db/database.js';
 import { idIn, isSqlite } from '../db/id-list.js';
 import type { Clock } from '../lib/clock.js';
-import { openNextSteps } from '../touchpoints/touchpoint.repository.js';
 import { rankToday, TODAY_CAP } from './rank.js';
 import { localMoment, reachStatus } from './reach.js';
 import type { TodayCandidate } from './reasons.js';
@@ -50,6 +50,35 @@ async function sellerCadences(db: Db, viewer: Viewer, touched: boolean): Promise
   return rows.rows.flatMap((r) => (r.cadence === null ? [] : [Number(r.cadence)]));
 }
 
+/** The columns ranking reads (whole rows would be mostly text), from every candidate query. */
+const RANKING_COLUMNS = [
+  'contacts.id',
+  'contacts.last_touch_at',
+  'contacts.created_at',
+  'contacts.cadence_effective',
+  'contacts.due_at',
+  'contacts.birthday_month',
+  'contacts.birthday_day',
+  'contacts.birthday_year',
+  'contacts.time_zone',
+  'contacts.snoozed_until',
+] as const;
+
+/** A candidate's ranking columns. */
+type RankingRow = Pick<
+  ContactRow,
+  | 'id'
+  | 'last_touch_at'
+  | 'created_at'
+  | 'cadence_effective'
+  | 'due_at'
+  | 'birthday_month'
+  | 'birthday_day'
+  | 'birthday_year'
+  | 'time_zone'
+  | 'snoozed_until'
+>;
+
 /**
  * The `take` most overdue of the viewer's due contacts, and how many are due in all (not
  * snoozed; the never-touched always are). Among contacts of one cadence the overdue ratio falls
@@ -66,9 +95,9 @@ async function dueContacts(db: Db, viewer: Viewer, now: number, take: number) {
       .where('cadence_effective', '=', cadence)
       .where('last_touch_at', touched ? 'is not' : 'is', null)
       .where(awake);
-  const top = (cadence: number, touched: boolean) =>
+  const top = (cadence: number, touched: boolean): Promise<RankingRow[]> =>
     inGroup(cadence, touched)
-      .select(['id', 'due_at', 'cadence_effective', 'last_touch_at'])
+      .select(RANKING_COLUMNS)
       .$if(touched, (q) => q.where('due_at', '<=', now))
       .orderBy('due_at')
       .limit(take)
@@ -99,80 +128,99 @@ async function dueContacts(db: Db, viewer: Viewer, now: number, take: number) {
       .where(awake)
       .executeTakeFirst(),
   ]);
-  const ratio = (r: {
-    due_at: number;
-    cadence_effective: number;
-    last_touch_at: number | null;
-  }) => {
+  const ratio = (r: RankingRow) => {
     const elapsed = 1 + (now - r.due_at) / (Math.max(1, r.cadence_effective) * DAY_MS);
     return r.last_touch_at === null ? Math.max(1, elapsed) : elapsed;
   };
-  const ids = groups
+  const rows = groups
     .flat()
-    .map((r) => ({ id: r.id, ratio: ratio(r) }))
-    .sort((a, b) => b.ratio - a.ratio || (a.id < b.id ? -1 : 1))
+    .map((row) => ({ row, ratio: ratio(row) }))
+    .sort((a, b) => b.ratio - a.ratio || (a.row.id < b.row.id ? -1 : 1))
     .slice(0, take)
-    .map((r) => r.id);
+    .map((r) => r.row);
   const dueCount = Number(byTime?.n ?? 0) + later.reduce((a, b) => a + b, 0);
-  return { ids, dueCount };
+  return { rows, dueCount };
+}
+
+/** A contact's earliest open next step. */
+interface StepDue {
+  dueAt: number;
+  step: string | null;
 }
 
 /**
- * The viewer's contacts with an open next step due by `endOfToday`, starting from the few open
- * steps (the partial index touchpoints_open_step_due). SQLite, which has no statistics, keeps the
- * order of a cross join (written as an inner join it would walk all of the seller's contacts);
- * PostgreSQL would hash every contact for any join (it expects 100 times more open steps than
- * there are: it cannot see that open steps are recent ones), so it gets the steps first and then
- * their contacts by primary key.
+ * The viewer's contacts with an open next step due by `endOfToday` (ranking columns) and each one's
+ * earliest open step, starting from the few open steps (the partial index
+ * touchpoints_open_step_due). SQLite, which has no statistics, keeps the order of a cross join
+ * (written as an inner join it would walk all of the seller's contacts); PostgreSQL would hash
+ * every contact for any join (it expects 100 times more open steps than there are: it cannot see
+ * that open steps are recent ones), so it gets the steps first and then their contacts by primary
+ * key. A contact's earliest open step is due by `endOfToday` whenever any of them is.
  */
 async function contactsWithStepsDue(
   db: Db,
   viewer: Viewer,
   endOfToday: number,
-): Promise<ContactId[]> {
+): Promise<{ rows: RankingRow[]; steps: Map<ContactId, StepDue> }> {
   const open = db
     .selectFrom('touchpoints')
     .where('touchpoints.next_step_due_at', '<=', endOfToday)
     .where('touchpoints.next_step_done_at', 'is', null);
+  const steps = new Map<ContactId, StepDue>();
+  const keepEarliest = (contactId: ContactId | null, dueAt: number | null, step: string | null) => {
+    if (contactId === null || dueAt === null) return;
+    const known = steps.get(contactId);
+    if (!known || dueAt < known.dueAt) steps.set(contactId, { dueAt, step });
+  };
   if (isSqlite(db)) {
-    const rows = await open
+    const joined = await open
       .crossJoin('contacts')
-      .select('contacts.id')
+      .select([...RANKING_COLUMNS, 'touchpoints.next_step_due_at', 'touchpoints.next_step'])
       .whereRef('contacts.id', '=', 'touchpoints.contact_id')
       .where('contacts.owner_id', '=', viewer.id)
       .execute();
-    return [...new Set(rows.map((r) => r.id))];
+    const rows = new Map<ContactId, RankingRow>();
+    for (const r of joined) {
+      keepEarliest(r.id, r.next_step_due_at, r.next_step);
+      rows.set(r.id, r);
+    }
+    return { rows: [...rows.values()], steps };
   }
-  const steps = await open.select('contact_id').distinct().execute();
-  const ids = steps.flatMap((r) => (r.contact_id === null ? [] : [r.contact_id]));
+  const openSteps = await open
+    .select(['touchpoints.contact_id', 'touchpoints.next_step_due_at', 'touchpoints.next_step'])
+    .execute();
+  for (const r of openSteps) keepEarliest(r.contact_id, r.next_step_due_at, r.next_step);
   const rows = await db
     .selectFrom('contacts')
-    .select('id')
-    .where(idIn(db, 'id', ids))
+    .select(RANKING_COLUMNS)
+    .where(idIn(db, 'id', [...steps.keys()]))
     .where('owner_id', '=', viewer.id)
     .execute();
-  return rows.map((r) => r.id);
+  // Steps of other sellers' contacts were read too; only the viewer's count.
+  const mine = new Map<ContactId, StepDue>();
+  for (const row of rows) mine.set(row.id, steps.get(row.id)!);
+  return { rows, steps: mine };
 }
 
 /**
- * Ids of the viewer's contacts that may qualify: the most overdue ones, everyone with a birthday
- * about now, and everyone with a next step due by the end of today (also in `stepIds`). The
- * ranking decides among them; `dueCount` is how many are due in all.
+ * Everyone who may qualify, with their ranking columns: the most overdue, everyone with a
+ * birthday about now, and everyone with a next step due by the end of today (with that step).
+ * The ranking decides among them; `dueCount` is how many are due in all.
  */
-async function findCandidateIds(
+async function findCandidates(
   db: Db,
   viewer: Viewer,
   now: number,
   endOfToday: number,
   take: number,
-): Promise<{ ids: ContactId[]; stepIds: ContactId[]; dueCount: number }> {
-  const [due, birthdays, steps] = await Promise.all([
+): Promise<{ rows: Map<ContactId, RankingRow>; steps: Map<ContactId, StepDue>; dueCount: number }> {
+  const [due, birthdays, withSteps] = await Promise.all([
     dueContacts(db, viewer, now, take),
     // Each term is a whole key of contacts_owner_birthday, so both dialects look the nine days
     // up in that index instead of reading every contact of the seller.
     db
       .selectFrom('contacts')
-      .select('id')
+      .select(RANKING_COLUMNS)
       .where((eb) =>
         eb.or(
           birthdayDays(now).map((d) =>
@@ -187,30 +235,20 @@ async function findCandidateIds(
       .execute(),
     contactsWithStepsDue(db, viewer, endOfToday),
   ]);
-  const stepIds = steps;
-  const ids = new Set<ContactId>([...due.ids, ...birthdays.map((r) => r.id), ...stepIds]);
-  return { ids: [...ids], stepIds, dueCount: due.dueCount };
+  const rows = new Map<ContactId, RankingRow>();
+  for (const row of [...due.rows, ...birthdays, ...withSteps.rows]) rows.set(row.id, row);
+  return { rows, steps: withSteps.steps, dueCount: due.dueCount };
 }
 
-/** The columns ranking reads, of thousands of candidates (whole rows would be mostly text). */
-async function findRankingRows(db: Db, ids: ContactId[]) {
-  const rows = [];
+/** The ranking columns of the given contacts. */
+async function findRankingRows(db: Db, ids: ContactId[]): Promise<RankingRow[]> {
+  const rows: RankingRow[] = [];
   // Bound values per statement stay far below SQLite's limit.
   for (let i = 0; i < ids.length; i += 5_000) {
     rows.push(
       ...(await db
         .selectFrom('contacts')
-        .select([
-          'id',
-          'last_touch_at',
-          'created_at',
-          'cadence_effective',
-          'birthday_month',
-          'birthday_day',
-          'birthday_year',
-          'time_zone',
-          'snoozed_until',
-        ])
+        .select(RANKING_COLUMNS)
         .where(idIn(db, 'id', ids.slice(i, i + 5_000)))
         .execute()),
     );
@@ -231,20 +269,14 @@ export async function buildToday(
   const endOfToday = zonedTimeToEpoch(addDays(wall, 1), 0, sellerZone) - 1;
   // Anyone outside the `cap` most overdue who has a reason is in the other sets, so this many
   // overdue ones are enough for the ranking to be exact.
-  const [{ ids, stepIds, dueCount }, alarms] = await Promise.all([
-    findCandidateIds(db, viewer, now, endOfToday, cap * 4),
+  const [{ rows, steps, dueCount }, alarms] = await Promise.all([
+    findCandidates(db, viewer, now, endOfToday, cap * 4),
     // A customer whose machine has an open alarm is a candidate, due or not.
     findOpenMachineAlarms(db, viewer),
   ]);
-  const candidateIds = [...new Set([...ids, ...alarms.map((a) => a.contactId)])];
-  // Ranking needs only the rows and next steps of the candidates (thousands, with a big address
-  // book); e-mails, phones and companies are loaded for the entries shown.
-  const [rows, nextSteps] = await Promise.all([
-    findRankingRows(db, candidateIds),
-    // Only someone with a step due by the end of today gets a next-step reason.
-    openNextSteps(db, stepIds),
-  ]);
-  const candidates: TodayCandidate[] = rows.map((row) => ({
+  const alarmed = [...new Set(alarms.map((a) => a.contactId))].filter((id) => !rows.has(id));
+  for (const row of await findRankingRows(db, alarmed)) rows.set(row.id, row);
+  const candidates: TodayCandidate[] = [...rows.values()].map((row) => ({
     contactId: row.id,
     lastTouchAt: row.last_touch_at,
     createdAt: row.created_at,
@@ -254,8 +286,9 @@ export async function buildToday(
         ? { month: row.birthday_month, day: row.birthday_day, year: row.birthday_year }
         : null,
     timeZone: row.time_zone,
-    nextStepDueAt: nextSteps.get(row.id)?.dueAt ?? null,
-    nextStep: nextSteps.get(row.id)?.step ?? null,
+    // Only someone with a step due by the end of today gets a next-step reason.
+    nextStepDueAt: steps.get(row.id)?.dueAt ?? null,
+    nextStep: steps.get(row.id)?.step ?? null,
     meetingToday: null,
     snoozedUntil: row.snoozed_until,
     extraReasons: [],
