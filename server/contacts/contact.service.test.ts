@@ -15,7 +15,7 @@ import {
   normalizePhone,
   updateContact,
 } from './contact.service.js';
-import { searchDocs } from './search.repository.js';
+import { RANK_WINDOW, searchDocs } from './search.repository.js';
 
 const input = (draft: ContactDraft) => contactInputSchema.parse(draft);
 
@@ -128,6 +128,32 @@ describe.each(DIALECTS)('contacts on %s', (dialect) => {
     expect(hits).toHaveLength(1);
     expect((await getContact(tdb.db, alice, hits[0]!.id as never)).row.name).toBe('Hannes Alice');
     expect(await searchDocs(tdb.db, bob, 'hann', 5)).toHaveLength(5);
+  });
+
+  it('answers a prefix that matches more documents than are ranked with the best it can see', async () => {
+    const many = RANK_WINDOW + 100;
+    for (let i = 0; i < many; i++) {
+      await createContact(tdb.db, clock, {
+        viewer: bob,
+        input: input({ name: `Quirin Bob${i}`, ...(i % 2 === 0 ? { shared: true } : {}) }),
+      });
+    }
+    await createContact(tdb.db, clock, {
+      viewer: alice,
+      input: input({ name: 'Quirin Quirinus', notes: 'quirin quirin quirin' }),
+    });
+    const hits = await searchDocs(tdb.db, alice, 'qui', 20);
+    expect(hits).toHaveLength(20);
+    const names = await Promise.all(
+      hits.map(async (h) => (await getContact(tdb.db, alice, h.id as never)).row),
+    );
+    // Every hit is one alice may see (her own or a shared one) and matches the prefix.
+    for (const row of names) {
+      expect(row.name.startsWith('Quirin')).toBe(true);
+      expect(row.owner_id === alice.id || row.shared === 1).toBe(true);
+    }
+    // Hidden ones are never among them, however many there are.
+    expect(await searchDocs(tdb.db, alice, 'quirin bob1', 20)).toHaveLength(20);
   });
 
   it('treats FTS operators in a query as text', async () => {
