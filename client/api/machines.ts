@@ -25,6 +25,7 @@ export type {
   MachineSeriesView,
   MachineStatusView,
   MachineView,
+  MqttConnectionView,
   SeriesPoint,
   SeriesView,
   SharedMachineView,

@@ -1,18 +1,14 @@
 // How a freshly provisioned device sends its readings: over MQTT (ThingsBoard's convention, the
-// token as user name) or over HTTP, with ready-to-copy examples for the token just issued.
-
-/** The topic every device publishes its telemetry to (the token says which device it is). */
-export const TELEMETRY_TOPIC = 'v1/devices/me/telemetry';
-
-/** The MQTT port Nahbar's embedded broker listens on unless its administrator changed it. */
-export const DEFAULT_MQTT_PORT = 1883;
+// token as user name, or in the topic on an external broker) or over HTTP, with ready-to-copy
+// examples for the token just issued.
+import type { MqttConnectionView } from '../../shared/api/machines';
 
 /** Where and how a device connects, for one token. */
 export interface DeviceConnection {
   mqttHost: string;
   mqttPort: number;
-  /** The MQTT user name: the token itself (no password). */
-  username: string;
+  /** The MQTT user name: the token itself (no password); null when the broker has its own. */
+  username: string | null;
   topic: string;
   /** The HTTP endpoint for the same JSON payloads. */
   httpUrl: string;
@@ -31,31 +27,33 @@ function shellQuote(text: string): string {
 
 /**
  * The connection details of a device with `token`, for a Nahbar reached at `origin` (the page's
- * own origin). The broker is assumed on the same host at `mqtt.port`.
+ * own origin) whose broker is described by `mqtt` (from the server, with the token).
  */
 export function deviceConnection(
   token: string,
   origin: string,
-  mqtt: { host?: string; port?: number } = {},
+  mqtt: MqttConnectionView,
 ): DeviceConnection {
   const url = new URL(origin);
   const mqttHost = mqtt.host ?? url.hostname;
-  const mqttPort = mqtt.port ?? DEFAULT_MQTT_PORT;
+  const mqttPort = mqtt.port;
+  const username = mqtt.tokenIsUsername ? token : null;
   const httpUrl = `${url.origin}/api/v1/${encodeURIComponent(token)}/telemetry`;
   const examplePayload = '{"temperature": 21.5}';
   return {
     mqttHost,
     mqttPort,
-    username: token,
-    topic: TELEMETRY_TOPIC,
+    username,
+    topic: mqtt.topic,
     httpUrl,
     examplePayload,
     mqttCommand: [
       'mosquitto_pub',
       `-h ${shellQuote(mqttHost)}`,
       `-p ${mqttPort}`,
-      `-u ${shellQuote(token)}`,
-      `-t ${TELEMETRY_TOPIC}`,
+      // An external broker's own account: the administrator fills it in.
+      username === null ? "-u 'USER' -P 'PASSWORD'" : `-u ${shellQuote(username)}`,
+      `-t ${shellQuote(mqtt.topic)}`,
       `-m ${shellQuote(examplePayload)}`,
     ].join(' '),
     httpCommand: [

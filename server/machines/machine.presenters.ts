@@ -1,6 +1,7 @@
 // What the machines feature sends to clients; token hashes never leave the server.
 import type {
   DeviceTokenView,
+  MqttConnectionView,
   DeviceView,
   KeyMetaView,
   MachineView,
@@ -37,9 +38,16 @@ export function presentDevice(record: DeviceRecord): DeviceView {
   };
 }
 
-/** Presents a device with the token just issued for it: the only time the token is shown. */
-export function presentDeviceToken(record: DeviceRecord, token: string): DeviceTokenView {
-  return { device: presentDevice(record), token };
+/**
+ * Presents a device with the token just issued for it (the only time the token is shown) and
+ * how the device connects with it.
+ */
+export function presentDeviceToken(
+  record: DeviceRecord,
+  token: string,
+  mqtt: MqttConnectionView,
+): DeviceTokenView {
+  return { device: presentDevice(record), token, mqtt };
 }
 
 /** Presents a machine, its status computed at time `now` (epoch ms, from the app's clock). */

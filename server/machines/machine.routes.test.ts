@@ -98,8 +98,16 @@ describe.each(DIALECTS)('machines API on %s', (dialect) => {
       name: 'Spindel',
     });
     expect(provisioned.statusCode).toBe(201);
-    const { device, token } = provisioned.json<DeviceTokenView>();
+    const { device, token, mqtt } = provisioned.json<DeviceTokenView>();
     expect(token).toMatch(DEVICE_TOKEN_PATTERN);
+    // How to connect: the embedded broker's real port, the token as user name.
+    expect(mqtt).toEqual({
+      host: null,
+      port: t.ctx.telemetry.mqttPort,
+      topic: 'v1/devices/me/telemetry',
+      tokenIsUsername: true,
+    });
+    expect(mqtt.port).toBeGreaterThan(0);
     expect(device).toEqual({
       id: device.id,
       machineId: machine.id,

@@ -37,7 +37,7 @@ const tags = ['machines'];
 
 /** The machines sub-app, mounted under /api. */
 export function machineRoutes(ctx: AppContext): FastifyPluginAsyncZod {
-  const { db, clock, devices: directory } = ctx;
+  const { db, clock, devices: directory, telemetry } = ctx;
   return async (app) => {
     app.get(
       '/machines',
@@ -100,7 +100,9 @@ export function machineRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           machineId: req.params.id,
           ...req.body,
         });
-        return reply.status(201).send(presentDeviceToken(record, token));
+        return reply
+          .status(201)
+          .send(presentDeviceToken(record, token, telemetry.mqttConnection(token)));
       },
     );
 
@@ -150,7 +152,7 @@ export function machineRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           viewer,
           deviceId: req.params.id,
         });
-        return presentDeviceToken(record, token);
+        return presentDeviceToken(record, token, telemetry.mqttConnection(token));
       },
     );
 

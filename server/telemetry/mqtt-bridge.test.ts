@@ -51,6 +51,16 @@ describe.each(DIALECTS)('the bridge to an external broker on %s', (dialect) => {
     await cleaner.endAsync();
   });
 
+  it("tells the seller the broker's address and the device's topic, with its token in it", () => {
+    const broker = new URL(MOSQUITTO);
+    expect(device.mqtt).toEqual({
+      host: broker.hostname,
+      port: Number(broker.port || 1883),
+      topic: `v1/devices/${device.token}/telemetry`,
+      tokenIsUsername: false,
+    });
+  });
+
   it('stores what a device publishes to Mosquitto and drops unknown tokens', async () => {
     const sensor = await mqtt.connectAsync(MOSQUITTO, { reconnectPeriod: 0 });
     // Mosquitto acknowledges the device; Nahbar stores the message when Mosquitto delivers it.
@@ -67,8 +77,9 @@ describe.each(DIALECTS)('the bridge to an external broker on %s', (dialect) => {
       await sensor.publishAsync(`v1/devices/nbd_${'u'.repeat(43)}/telemetry`, '{"temp":1}', {
         qos: 1,
       });
+      // The topic the machine page shows for the token.
       await sensor.publishAsync(
-        `v1/devices/${device.token}/telemetry`,
+        device.mqtt.topic,
         JSON.stringify({ ts, values: { temp: 21.5, 'accel.x': 0.25 } }),
         { qos: 1 },
       );

@@ -3,6 +3,7 @@
 // one). Started in that order and stopped in reverse, so that no broker accepts a message the
 // writer could no longer store, and stopping flushes every acknowledged reading.
 import type { AlarmMonitor } from '../alarms/alarm.service.js';
+import type { MqttConnectionView } from '../../shared/api/machines.js';
 import type { Db } from '../db/database.js';
 import type { Config } from '../env.js';
 import type { Clock } from '../lib/clock.js';
@@ -11,8 +12,8 @@ import type { DeviceDirectory } from '../machines/device-auth.js';
 import type { Service } from '../services/service.js';
 import { TelemetryIngest } from './ingest.js';
 import { LiveHub } from './live-hub.js';
-import { BrokerBridge } from './mqtt-bridge.js';
-import { EmbeddedBroker } from './mqtt-broker.js';
+import { BRIDGE_TOPIC, BrokerBridge } from './mqtt-bridge.js';
+import { EmbeddedBroker, TELEMETRY_TOPIC } from './mqtt-broker.js';
 import { TelemetryRetention } from './retention.js';
 import { createTelemetryStore } from './store.js';
 import type { TelemetryStore } from './store.js';
@@ -40,10 +41,12 @@ export class TelemetryService implements Service {
   readonly source: EmbeddedBroker | BrokerBridge;
   private started: Service[] = [];
   private readonly log: Logger;
+  private readonly config: Config['telemetry'];
 
   constructor(opts: TelemetryServiceOptions) {
     const { config, db, clock, log, devices, alarms } = opts;
     this.log = log;
+    this.config = config;
     this.store = createTelemetryStore(db);
     this.writer = new TelemetryWriter({ store: this.store, log: log.child({ svc: 'writer' }) });
     this.ingest = new TelemetryIngest({ directory: devices, writer: this.writer, clock, log });
@@ -77,6 +80,27 @@ export class TelemetryService implements Service {
             ingest: this.ingest,
             log: log.child({ svc: 'mqtt' }),
           });
+  }
+
+  /** How a device with `token` publishes: to the embedded broker, or through the external one. */
+  mqttConnection(token: string): MqttConnectionView {
+    const mqtt = this.config.mqtt;
+    if (mqtt.mode === 'embedded') {
+      return {
+        host: null,
+        port: this.mqttPort || mqtt.port,
+        topic: TELEMETRY_TOPIC,
+        tokenIsUsername: true,
+      };
+    }
+    const url = new URL(mqtt.url);
+    const secure = url.protocol === 'mqtts:' || url.protocol === 'tls:';
+    return {
+      host: url.hostname,
+      port: Number(url.port) || (secure ? 8883 : 1883),
+      topic: BRIDGE_TOPIC.replace('+', token),
+      tokenIsUsername: false,
+    };
   }
 
   /** The embedded broker's port (0 in external-broker mode). */

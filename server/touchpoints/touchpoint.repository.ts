@@ -31,4 +31,3 @@ export async function newestTouchAt(db: Db, contactId: ContactId): Promise<numbe
     .executeTakeFirst();
   return row?.newest === null || row?.newest === undefined ? null : Number(row.newest);
 }
-

@@ -72,6 +72,22 @@ export interface MachineView {
 export interface DeviceTokenView {
   device: DeviceView;
   token: string;
+  /** How the device reaches the MQTT broker Nahbar takes telemetry from. */
+  mqtt: MqttConnectionView;
+}
+
+/** Where and how a device publishes over MQTT, as this Nahbar is set up. */
+export interface MqttConnectionView {
+  /** The broker's host; null for the host the page came from (Nahbar's embedded broker). */
+  host: string | null;
+  port: number;
+  /** The topic the device publishes its telemetry to. */
+  topic: string;
+  /**
+   * The token is the MQTT user name (the embedded broker). An external broker has accounts of
+   * its own, and the token goes into the topic instead.
+   */
+  tokenIsUsername: boolean;
 }
 
 /** One point of a chart series: time, average, min and max of the bucket (raw: all equal). */

@@ -45,6 +45,7 @@ export function DevicesSection({
           key={issued.token}
           deviceName={issued.device.name}
           token={issued.token}
+          mqtt={issued.mqtt}
           onDone={() => {
             setIssued(null);
             // The box and its buttons are gone: continue at the devices.

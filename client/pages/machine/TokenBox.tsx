@@ -3,23 +3,26 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CopyButton } from '../../components/CopyButton';
+import type { MqttConnectionView } from '../../api/machines';
 import { deviceConnection } from '../../machines/provisioning';
 
 /** Props of TokenBox. */
 export interface TokenBoxProps {
   deviceName: string;
   token: string;
+  /** How the device reaches the broker (from the server, with the token). */
+  mqtt: MqttConnectionView;
   /** The seller has stored the token: the box goes away for good. */
   onDone: () => void;
 }
 
 /** Shows a freshly issued token once. */
-export function TokenBox({ deviceName, token, onDone }: TokenBoxProps) {
+export function TokenBox({ deviceName, token, mqtt, onDone }: TokenBoxProps) {
   const { t } = useTranslation('machines');
   const titleId = useId();
   const inputId = useId();
   const title = useRef<HTMLHeadingElement>(null);
-  const how = deviceConnection(token, window.location.origin);
+  const how = deviceConnection(token, window.location.origin, mqtt);
   // The token is what matters now: keyboard and screen-reader users land on it.
   useEffect(() => title.current?.focus(), [token]);
   return (
@@ -47,8 +50,12 @@ export function TokenBox({ deviceName, token, onDone }: TokenBoxProps) {
       <h4>{t('token.howTitle')}</h4>
       <ul className="token-how">
         <li>
-          {t('token.mqtt', { host: how.mqttHost, port: how.mqttPort, topic: how.topic })}{' '}
-          <span className="muted">{t('token.mqttPortHint')}</span>
+          {t(how.username === null ? 'token.mqttExternal' : 'token.mqtt', {
+            host: how.mqttHost,
+            port: how.mqttPort,
+            topic: how.topic,
+          })}{' '}
+          <span className="muted">{t('token.mqttHostHint')}</span>
         </li>
         <li>{t('token.http', { url: how.httpUrl })}</li>
         <li>{t('token.payload', { example: how.examplePayload })}</li>
