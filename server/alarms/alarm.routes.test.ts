@@ -2,6 +2,7 @@
 // the seller who owns them (and the account owner), and a rule created over HTTP that the running
 // monitor evaluates at once, with its alarm on the machine and on the customer's Today entry.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_ALARM_RULES_PER_DEVICE } from '../../shared/api/machines.js';
 import type { AlarmRuleView, AlarmView } from '../../shared/api/machines.js';
 import type { CompanyId, ContactId, DeviceId, MachineId } from '../../shared/ids.js';
 import { inviteSeller, setupOwner } from '../test/actors.js';
@@ -125,6 +126,22 @@ describe.each(DIALECTS)('alarm API on %s', (dialect) => {
     const rules = await a.agent.get(`/api/devices/${mine.deviceId}/alarm-rules`);
     expect(rules.json<{ rules: AlarmRuleView[] }>().rules).toHaveLength(1);
     await a.agent.delete(`/api/alarm-rules/${edge.json<{ rule: AlarmRuleView }>().rule.id}`);
+  });
+
+  it('refuses a rule beyond the per-device limit with 409, until one is deleted', async () => {
+    const { deviceId } = await customerOf(a, 'Lena Limit');
+    const rule = (i: number) => ({ kind: 'above', key: `k${i}`, threshold: i });
+    const ids: string[] = [];
+    for (let i = 0; i < MAX_ALARM_RULES_PER_DEVICE; i++) {
+      const res = await postRule(a, deviceId, rule(i));
+      expect(res.statusCode).toBe(201);
+      ids.push(res.json<{ rule: AlarmRuleView }>().rule.id);
+    }
+    const over = await postRule(a, deviceId, rule(99));
+    expect(over.statusCode).toBe(409);
+    expect(over.json()).toMatchObject({ error: { code: 'too_many_rules' } });
+    await a.agent.delete(`/api/alarm-rules/${ids[0]}`);
+    expect((await postRule(a, deviceId, rule(99))).statusCode).toBe(201);
   });
 
   it("returns 404 to seller B on every alarm route of seller A's machine", async () => {

@@ -3,7 +3,8 @@
 import type { AlarmRuleId, DeviceId, MachineId } from '../../shared/ids.js';
 import type { Viewer } from '../contacts/contact.repository.js';
 import type { Db } from '../db/database.js';
-import { NotFound } from '../errors.js';
+import { MAX_ALARM_RULES_PER_DEVICE } from '../../shared/api/machines.js';
+import { Conflict, NotFound } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/random.js';
 import {
@@ -38,6 +39,12 @@ export async function createAlarmRule(
   const { db, clock, monitor } = deps;
   const device = await findVisibleDevice(db, props.viewer, props.deviceId);
   if (!device) throw new NotFound('Device not found');
+  if ((await listDeviceRules(db, device.id)).length >= MAX_ALARM_RULES_PER_DEVICE) {
+    throw new Conflict(
+      `A device has at most ${MAX_ALARM_RULES_PER_DEVICE} alarm rules; delete one first`,
+      'too_many_rules',
+    );
+  }
   const { input } = props;
   const now = clock.now();
   // An offline rule counts from the device's newest data, so that a device silent for long

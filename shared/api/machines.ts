@@ -15,6 +15,9 @@ export type ChartRange = keyof typeof CHART_RANGES;
 /** Most points per series a chart query returns (downsampled with LTTB above this). */
 export const MAX_CHART_POINTS = 1000;
 
+/** Most alarm rules one device may have: enough for every key, few enough to evaluate per batch. */
+export const MAX_ALARM_RULES_PER_DEVICE = 20;
+
 /** A device's live values reach a browser at most this often (4 pushes a second). */
 export const LIVE_PUSH_INTERVAL_MS = 250;
 

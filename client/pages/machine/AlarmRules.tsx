@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlarmRuleView, DeviceView } from '../../api/machines';
+import { MAX_ALARM_RULES_PER_DEVICE } from '../../../shared/api/machines';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { LoadingNotice } from '../../components/LoadingNotice';
 import { findKeyMeta, formatReading, keyLabel } from '../../machines/format';
@@ -75,7 +76,13 @@ export function AlarmRules({ device }: { device: DeviceView }) {
           })}
         </ul>
       )}
-      <ErrorMessage error={actionError} texts={{ not_found: t('errors.notFound') }} />
+      <ErrorMessage
+        error={actionError}
+        texts={{
+          not_found: t('errors.notFound'),
+          too_many_rules: t('errors.tooManyRules', { max: MAX_ALARM_RULES_PER_DEVICE }),
+        }}
+      />
       {rules && (
         <AddRuleForm
           device={device}
