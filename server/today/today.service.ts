@@ -13,10 +13,12 @@ import type { Viewer } from '../contacts/contact.repository.js';
 import type { ContactRow } from '../contacts/contact.table.js';
 import type { Database, Db } from '../db/database.js';
 import { idIn, isSqlite } from '../db/id-list.js';
+import { openNextSteps } from '../touchpoints/touchpoint.repository.js';
 import type { Clock } from '../lib/clock.js';
 import { rankToday, TODAY_CAP } from './rank.js';
 import { localMoment, reachStatus } from './reach.js';
-import type { TodayCandidate } from './reasons.js';
+import { REASON_KIND } from './reasons.js';
+import type { Reason, TodayCandidate } from './reasons.js';
 import { addDays, DEFAULT_TIME_ZONE, wallClock, zonedTimeToEpoch } from './time-zone.js';
 
 const DAY_MS = 86_400_000;
@@ -142,64 +144,59 @@ async function dueContacts(db: Db, viewer: Viewer, now: number, take: number) {
   return { rows, dueCount };
 }
 
-/** A contact's earliest open next step. */
-interface StepDue {
-  dueAt: number;
-  step: string | null;
-}
-
 /**
- * The viewer's contacts with an open next step due by `endOfToday` (ranking columns) and each one's
- * earliest open step, starting from the few open steps (the partial index
- * touchpoints_open_step_due). SQLite, which has no statistics, keeps the order of a cross join
- * (written as an inner join it would walk all of the seller's contacts); PostgreSQL would hash
- * every contact for any join (it expects 100 times more open steps than there are: it cannot see
- * that open steps are recent ones), so it gets the steps first and then their contacts by primary
- * key. A contact's earliest open step is due by `endOfToday` whenever any of them is.
+ * The viewer's contacts with an open next step due by `endOfToday` (ranking columns) and when
+ * each one's earliest open step is due, from the partial index touchpoints_open_step_due alone
+ * (the steps' text is loaded for the entries shown). SQLite, which has no statistics, keeps the
+ * order of a cross join (written as an inner join it would walk all of the seller's contacts);
+ * PostgreSQL would hash every contact for any join (it expects 100 times more open steps than
+ * there are: it cannot see that open steps are recent ones), so it gets the steps first and then
+ * their contacts by primary key. A contact's earliest open step is due by `endOfToday` whenever
+ * any of them is.
  */
 async function contactsWithStepsDue(
   db: Db,
   viewer: Viewer,
   endOfToday: number,
-): Promise<{ rows: RankingRow[]; steps: Map<ContactId, StepDue> }> {
+): Promise<{ rows: RankingRow[]; stepDue: Map<ContactId, number> }> {
   const open = db
     .selectFrom('touchpoints')
     .where('touchpoints.next_step_due_at', '<=', endOfToday)
     .where('touchpoints.next_step_done_at', 'is', null);
-  const steps = new Map<ContactId, StepDue>();
-  const keepEarliest = (contactId: ContactId | null, dueAt: number | null, step: string | null) => {
+  const stepDue = new Map<ContactId, number>();
+  const keepEarliest = (contactId: ContactId | null, dueAt: number | null) => {
     if (contactId === null || dueAt === null) return;
-    const known = steps.get(contactId);
-    if (!known || dueAt < known.dueAt) steps.set(contactId, { dueAt, step });
+    const known = stepDue.get(contactId);
+    if (known === undefined || dueAt < known) stepDue.set(contactId, dueAt);
   };
   if (isSqlite(db)) {
     const joined = await open
       .crossJoin('contacts')
-      .select([...RANKING_COLUMNS, 'touchpoints.next_step_due_at', 'touchpoints.next_step'])
+      .select([...RANKING_COLUMNS, 'touchpoints.next_step_due_at'])
       .whereRef('contacts.id', '=', 'touchpoints.contact_id')
       .where('contacts.owner_id', '=', viewer.id)
       .execute();
     const rows = new Map<ContactId, RankingRow>();
     for (const r of joined) {
-      keepEarliest(r.id, r.next_step_due_at, r.next_step);
+      keepEarliest(r.id, r.next_step_due_at);
       rows.set(r.id, r);
     }
-    return { rows: [...rows.values()], steps };
+    return { rows: [...rows.values()], stepDue };
   }
   const openSteps = await open
-    .select(['touchpoints.contact_id', 'touchpoints.next_step_due_at', 'touchpoints.next_step'])
+    .select(['touchpoints.contact_id', 'touchpoints.next_step_due_at'])
     .execute();
-  for (const r of openSteps) keepEarliest(r.contact_id, r.next_step_due_at, r.next_step);
+  for (const r of openSteps) keepEarliest(r.contact_id, r.next_step_due_at);
   const rows = await db
     .selectFrom('contacts')
     .select(RANKING_COLUMNS)
-    .where(idIn(db, 'id', [...steps.keys()]))
+    .where(idIn(db, 'id', [...stepDue.keys()]))
     .where('owner_id', '=', viewer.id)
     .execute();
   // Steps of other sellers' contacts were read too; only the viewer's count.
-  const mine = new Map<ContactId, StepDue>();
-  for (const row of rows) mine.set(row.id, steps.get(row.id)!);
-  return { rows, steps: mine };
+  const mine = new Map<ContactId, number>();
+  for (const row of rows) mine.set(row.id, stepDue.get(row.id)!);
+  return { rows, stepDue: mine };
 }
 
 /**
@@ -213,7 +210,11 @@ async function findCandidates(
   now: number,
   endOfToday: number,
   take: number,
-): Promise<{ rows: Map<ContactId, RankingRow>; steps: Map<ContactId, StepDue>; dueCount: number }> {
+): Promise<{
+  rows: Map<ContactId, RankingRow>;
+  stepDue: Map<ContactId, number>;
+  dueCount: number;
+}> {
   const [due, birthdays, withSteps] = await Promise.all([
     dueContacts(db, viewer, now, take),
     // Each term is a whole key of contacts_owner_birthday, so both dialects look the nine days
@@ -237,7 +238,7 @@ async function findCandidates(
   ]);
   const rows = new Map<ContactId, RankingRow>();
   for (const row of [...due.rows, ...birthdays, ...withSteps.rows]) rows.set(row.id, row);
-  return { rows, steps: withSteps.steps, dueCount: due.dueCount };
+  return { rows, stepDue: withSteps.stepDue, dueCount: due.dueCount };
 }
 
 /** The ranking columns of the given contacts. */
@@ -269,7 +270,7 @@ export async function buildToday(
   const endOfToday = zonedTimeToEpoch(addDays(wall, 1), 0, sellerZone) - 1;
   // Anyone outside the `cap` most overdue who has a reason is in the other sets, so this many
   // overdue ones are enough for the ranking to be exact.
-  const [{ rows, steps, dueCount }, alarms] = await Promise.all([
+  const [{ rows, stepDue, dueCount }, alarms] = await Promise.all([
     findCandidates(db, viewer, now, endOfToday, cap * 4),
     // A customer whose machine has an open alarm is a candidate, due or not.
     findOpenMachineAlarms(db, viewer),
@@ -287,8 +288,7 @@ export async function buildToday(
         : null,
     timeZone: row.time_zone,
     // Only someone with a step due by the end of today gets a next-step reason.
-    nextStepDueAt: steps.get(row.id)?.dueAt ?? null,
-    nextStep: steps.get(row.id)?.step ?? null,
+    nextStepDueAt: stepDue.get(row.id) ?? null,
     meetingToday: null,
     snoozedUntil: row.snoozed_until,
     extraReasons: [],
@@ -302,14 +302,24 @@ export async function buildToday(
     providers: [machineAlarmReasons(alarms)],
   });
   const shown = ranked.entries.slice(0, cap);
-  const records = await loadContactRecords(
-    db,
-    await findContactsByIds(
+  const stepShown = shown
+    .filter((entry) => entry.reasons.some((r) => r.kind === REASON_KIND.nextStepDue))
+    .map((entry) => entry.contactId);
+  const [records, stepTexts] = await Promise.all([
+    findContactsByIds(
       db,
       shown.map((entry) => entry.contactId),
-    ),
-  );
+    ).then((rows) => loadContactRecords(db, rows)),
+    // What the promised step is, for the few shown with one (ranking needed only when).
+    openNextSteps(db, stepShown),
+  ]);
   const byId = new Map(records.map((r) => [r.row.id, r]));
+  const detailOf = (contactId: ContactId, reason: Reason) => {
+    const step = stepTexts.get(contactId)?.step;
+    return reason.kind === REASON_KIND.nextStepDue && step
+      ? { ...reason.detail, nextStep: step }
+      : (reason.detail ?? {});
+  };
   return {
     cap,
     total: dueCount + ranked.entries.filter((e) => e.ratio < 1).length,
@@ -322,7 +332,10 @@ export async function buildToday(
       return [
         {
           contact,
-          reasons: entry.reasons.map((r) => ({ kind: r.kind, detail: r.detail ?? {} })),
+          reasons: entry.reasons.map((r) => ({
+            kind: r.kind,
+            detail: detailOf(entry.contactId, r),
+          })),
           daysSinceTouch: entry.daysSinceTouch,
           ratio: entry.ratio,
           localTime: moment.time,

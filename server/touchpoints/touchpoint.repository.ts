@@ -22,6 +22,29 @@ export async function listTouchpoints(
   return filtered.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
 }
 
+/** The earliest open next step per contact (when it is due and what it is), for the given contacts. */
+export async function openNextSteps(
+  db: Db,
+  contactIds: ContactId[],
+): Promise<Map<ContactId, { dueAt: number; step: string | null }>> {
+  const map = new Map<ContactId, { dueAt: number; step: string | null }>();
+  if (contactIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('touchpoints')
+    .select(['contact_id', 'next_step_due_at', 'next_step'])
+    .where('contact_id', 'in', contactIds)
+    .where('next_step_due_at', 'is not', null)
+    .where('next_step_done_at', 'is', null)
+    .orderBy('next_step_due_at')
+    .execute();
+  for (const r of rows) {
+    if (r.contact_id && r.next_step_due_at !== null && !map.has(r.contact_id)) {
+      map.set(r.contact_id, { dueAt: r.next_step_due_at, step: r.next_step });
+    }
+  }
+  return map;
+}
+
 /** The newest touchpoint time of a contact, from the log. */
 export async function newestTouchAt(db: Db, contactId: ContactId): Promise<number | null> {
   const row = await db
