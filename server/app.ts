@@ -28,6 +28,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { MAX_SIGNAL_FRAME_BYTES } from '../shared/limits.js';
 import { accountRoutes } from './accounts/account.routes.js';
 import { alarmRoutes } from './alarms/alarm.routes.js';
+import { bookingRoutes } from './booking/booking.routes.js';
+import type { BookingNotify } from './booking/notify.js';
 import type { AlarmMonitor } from './alarms/alarm.service.js';
 import { contactRoutes } from './contacts/contact.routes.js';
 import { authPlugin } from './accounts/auth.js';
@@ -38,6 +40,8 @@ import type { Clock } from './lib/clock.js';
 import type { Lounge } from './lounge/lounge.js';
 import { loungeRoutes } from './lounge/lounge.routes.js';
 import type { DeviceDirectory } from './machines/device-auth.js';
+import type { Mailer } from './mail/mailer.js';
+import { outboxRoutes } from './mail/outbox.routes.js';
 import { machineRoutes } from './machines/machine.routes.js';
 import { importRoutes } from './imports/import.routes.js';
 import { privacyRoutes } from './privacy/privacy.routes.js';
@@ -62,6 +66,10 @@ export interface AppContext {
   alarms: AlarmMonitor;
   /** Machine data: store, ingest, live values, the MQTT broker or bridge. */
   telemetry: TelemetryService;
+  /** Told of every booking, move and cancel (for invitations); nothing is sent when absent. */
+  notifyBooking?: BookingNotify;
+  /** Sends e-mail through the outbox (SMTP when configured, else kept for reading in the app). */
+  mailer: Mailer;
 }
 
 /** The Fastify instance with zod schemas as its type provider. */
@@ -190,6 +198,8 @@ export async function buildApp(ctx: AppContext, opts: BuildAppOptions = {}): Pro
   await app.register(machineRoutes(ctx), { prefix: '/api' });
   await app.register(alarmRoutes(ctx), { prefix: '/api' });
   await app.register(telemetryRoutes(ctx), { prefix: '/api' });
+  await app.register(bookingRoutes(ctx), { prefix: '/api' });
+  await app.register(outboxRoutes(ctx), { prefix: '/api' });
   await app.register(loungeRoutes(ctx));
 
   await registerClient(app, ctx);

@@ -3,6 +3,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { iceServerSchema } from '../shared/protocol/signaling.js';
+import { mailAddressSchema } from './mail/address.js';
+import type { MailAddress } from './mail/address.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -34,6 +36,13 @@ const list = z.string().transform((s) =>
 
 const turnUrl = z.string().regex(/^turns?:[^\s]+$/, 'TURN urls start with turn: or turns:');
 
+// The message never repeats the value: an SMTP URL usually holds a password.
+const smtpUrl = z.string().refine((raw) => {
+  if (!URL.canParse(raw)) return false;
+  const url = new URL(raw);
+  return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+}, 'use smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 (TLS)');
+
 const envSchema = z.object({
   NAHBAR_HOST: z.string().default('0.0.0.0'),
   NAHBAR_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -52,6 +61,7 @@ const envSchema = z.object({
   NAHBAR_SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   NAHBAR_INVITE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   NAHBAR_LOGIN_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  NAHBAR_BOOKING_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   NAHBAR_ROOM_CAPACITY: z.coerce.number().int().min(2).max(16).default(4),
   NAHBAR_RESUME_GRACE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   NAHBAR_SIGNAL_RATE_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(50),
@@ -78,6 +88,8 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,23}$/, 'use 1–23 letters, digits, - or _')
     .default('nahbar-ingest'),
   NAHBAR_MQTT_DRAIN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  NAHBAR_SMTP_URL: smtpUrl.optional(),
+  NAHBAR_MAIL_FROM: z.string().default('Nahbar <nahbar@localhost>').pipe(mailAddressSchema),
 });
 
 /** Where the data lives: SQLite file (default) or a PostgreSQL connection string. */
@@ -100,6 +112,8 @@ export interface Config {
   sessionDays: number;
   inviteDays: number;
   loginMaxPerMinute: number;
+  /** Bookings, moves and cancels per guest address and minute; public booking reads: 6 times that. */
+  bookingMaxPerMinute: number;
   lounge: {
     capacity: number;
     resumeGraceSeconds: number;
@@ -120,6 +134,12 @@ export interface Config {
     mqtt:
       | { mode: 'embedded'; host: string; port: number; drainTimeoutMs: number }
       | { mode: 'external'; url: string; clientId: string };
+  };
+  mail: {
+    /** SMTP server to send through; null keeps every message in the outbox (and the log) only. */
+    smtpUrl: string | null;
+    /** The sender of every message. */
+    from: MailAddress;
   };
 }
 
@@ -174,6 +194,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionDays: env.NAHBAR_SESSION_DAYS,
     inviteDays: env.NAHBAR_INVITE_DAYS,
     loginMaxPerMinute: env.NAHBAR_LOGIN_MAX_PER_MINUTE,
+    bookingMaxPerMinute: env.NAHBAR_BOOKING_MAX_PER_MINUTE,
     lounge: {
       capacity: env.NAHBAR_ROOM_CAPACITY,
       resumeGraceSeconds: env.NAHBAR_RESUME_GRACE_SECONDS,
@@ -201,6 +222,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
             drainTimeoutMs: env.NAHBAR_MQTT_DRAIN_TIMEOUT_SECONDS * 1000,
           },
     },
+    mail: { smtpUrl: env.NAHBAR_SMTP_URL ?? null, from: env.NAHBAR_MAIL_FROM },
   };
 }
 

@@ -12,6 +12,7 @@ import { systemClock } from './lib/clock.js';
 import type { Clock } from './lib/clock.js';
 import { Lounge } from './lounge/lounge.js';
 import { DeviceDirectory } from './machines/device-auth.js';
+import { Mailer } from './mail/mailer.js';
 import { DatabaseService } from './services/database.service.js';
 import { HttpService } from './services/http.service.js';
 import { TelemetryService } from './telemetry/telemetry.service.js';
@@ -27,6 +28,8 @@ export interface Nahbar {
   lounge: Lounge;
   /** Machine data, with the embedded broker's port (`telemetry.mqttPort`). */
   telemetry: TelemetryService;
+  /** E-mail: the outbox and, with SMTP configured, its sending. */
+  mailer: Mailer;
   /** Stops every service in reverse order of start. */
   stop(): Promise<void>;
 }
@@ -37,7 +40,7 @@ export interface StartOptions {
   clock?: Clock;
 }
 
-/** Starts database, lounge, alarm monitor and HTTP, in that order. */
+/** Starts database, mailer, lounge, alarm monitor, telemetry and HTTP, in that order. */
 export async function startNahbar(config: Config, opts: StartOptions): Promise<Nahbar> {
   const clock = opts.clock ?? systemClock;
   const log = opts.logger;
@@ -45,6 +48,10 @@ export async function startNahbar(config: Config, opts: StartOptions): Promise<N
   const { db } = await runner.start(new DatabaseService(openDatabase(config.database)));
   try {
     const secret = await loadServerSecret(db);
+    // Before everything that may send mail, and stopped after it, so that no message is cut off.
+    const mailer = await runner.start(
+      new Mailer({ db, clock, config: config.mail, log: log.child({ svc: 'mail' }) }),
+    );
     const lounge = await runner.start(
       new Lounge({ config: config.lounge, db, clock, secret, log: log.child({ svc: 'lounge' }) }),
     );
@@ -64,7 +71,7 @@ export async function startNahbar(config: Config, opts: StartOptions): Promise<N
       }),
     );
     const app = await buildApp(
-      { config, db, clock, secret, lounge, devices, alarms, telemetry },
+      { config, db, clock, secret, lounge, devices, alarms, telemetry, mailer },
       { logger: log },
     );
     const http = await runner.start(new HttpService(app, config.host, config.port));
@@ -77,6 +84,7 @@ export async function startNahbar(config: Config, opts: StartOptions): Promise<N
       app,
       lounge,
       telemetry,
+      mailer,
       stop: () => runner.stop(),
     };
   } catch (err) {

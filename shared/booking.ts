@@ -138,3 +138,138 @@ export const meetingTypeTimingSchema = z.object({
 });
 /** The timing rules of a meeting type (see `meetingTypeTimingSchema`). */
 export type MeetingTypeTiming = z.infer<typeof meetingTypeTimingSchema>;
+
+/** Most questions one meeting type may ask. */
+export const MAX_QUESTIONS = 10;
+/** Longest question, in characters. */
+export const MAX_QUESTION_LENGTH = 200;
+/** Longest answer to a question, in characters. */
+export const MAX_ANSWER_LENGTH = 1000;
+/** Longest message a guest may leave with a booking, in characters. */
+export const MAX_GUEST_MESSAGE_LENGTH = 2000;
+/** Longest "no changes within N hours" rule: one week. */
+export const MAX_CHANGE_CUTOFF_HOURS = 168;
+
+// One line of text: trimmed, no control characters (newlines included).
+const line = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, `${what} must not be empty`)
+    .max(max, `${what} must be at most ${max} characters`)
+    .regex(/^[^\p{Cc}]+$/u, `${what} must be one line`);
+const optionalLine = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${what} must be at most ${max} characters`)
+    .regex(/^[^\p{Cc}]*$/u, `${what} must be one line`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** A seller's booking settings: their availability and the optional change cut-off. */
+export const bookingSettingsInputSchema = availabilitySchema.extend({
+  /** Guests may not move or cancel a booking within this many hours of its start; null: always. */
+  changeCutoffHours: z
+    .int('the cut-off must be a whole number of hours')
+    .min(1, 'the cut-off must be at least 1 hour')
+    .max(MAX_CHANGE_CUTOFF_HOURS, `the cut-off must be at most ${MAX_CHANGE_CUTOFF_HOURS} hours`)
+    .nullish()
+    .transform((v) => v ?? null),
+});
+/** Booking settings as a seller saves them (see `bookingSettingsInputSchema`). */
+export type BookingSettingsInput = z.infer<typeof bookingSettingsInputSchema>;
+
+/** The id of a question; the server gives new questions one. */
+export const questionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'invalid question id');
+
+/** A question a meeting type asks guests; `id` is absent for a new one. */
+export const bookingQuestionInputSchema = z.object({
+  id: questionIdSchema.optional(),
+  label: line(MAX_QUESTION_LENGTH, 'a question'),
+  required: z.boolean().default(false),
+});
+
+/** A question as stored and shown: it always has its id. */
+export interface BookingQuestion {
+  id: string;
+  label: string;
+  required: boolean;
+}
+
+/** The last part of `/book/<handle>/<slug>`: lowercase letters, digits and inner dashes. */
+export const meetingTypeSlugSchema = z
+  .string()
+  .min(1)
+  .max(60)
+  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, 'use lowercase letters, digits and dashes');
+
+/** A meeting type as a seller creates or replaces it. */
+export const meetingTypeInputSchema = meetingTypeTimingSchema.extend({
+  name: line(100, 'the name'),
+  /** Derived from the name when absent. */
+  slug: z.string().trim().toLowerCase().pipe(meetingTypeSlugSchema).optional(),
+  questions: z
+    .array(bookingQuestionInputSchema)
+    .max(MAX_QUESTIONS, `at most ${MAX_QUESTIONS} questions`)
+    .default([])
+    .refine(
+      (list) => {
+        const ids = list.flatMap((q) => (q.id === undefined ? [] : [q.id]));
+        return new Set(ids).size === ids.length;
+      },
+      { message: 'question ids must be unique', when: whenValid },
+    ),
+  /** Whether guests can book it now. */
+  active: z.boolean().default(true),
+  /** Place on the booking page, lowest first; new types go last when absent. */
+  position: z.int().min(0).max(10_000).optional(),
+});
+/** A meeting type as a seller enters it (see `meetingTypeInputSchema`). */
+export type MeetingTypeInput = z.infer<typeof meetingTypeInputSchema>;
+
+/** A meeting's start as UTC epoch milliseconds (years 1970–2999). */
+export const bookingStartSchema = z
+  .int('expected whole epoch milliseconds')
+  .min(0, 'expected an instant after 1970')
+  .max(Date.UTC(3000, 0, 1), 'expected an instant before 3000');
+
+/** What a guest enters to book a slot. */
+export const guestBookingInputSchema = z.object({
+  start: bookingStartSchema,
+  name: line(120, 'the name'),
+  // Unicode domains (info@müller.de) are real German addresses; the same rule as a contact's.
+  email: z
+    .email({ pattern: z.regexes.unicodeEmail, error: 'expected an e-mail address' })
+    .max(254)
+    .transform((e) => e.toLowerCase()),
+  company: optionalLine(200, 'the company'),
+  /** As typed; the server normalises it to E.164 and refuses what is no phone number. */
+  phone: optionalLine(40, 'the phone number'),
+  message: z
+    .string()
+    .trim()
+    .max(
+      MAX_GUEST_MESSAGE_LENGTH,
+      `the message must be at most ${MAX_GUEST_MESSAGE_LENGTH} characters`,
+    )
+    .nullish()
+    .transform((v) => (v ? v : null)),
+  /** Answers by question id. */
+  answers: z
+    .record(
+      questionIdSchema,
+      z
+        .string()
+        .trim()
+        .max(MAX_ANSWER_LENGTH, `an answer must be at most ${MAX_ANSWER_LENGTH} characters`),
+    )
+    .default({}),
+  /** The guest's own zone (their browser's), for the invitation and reminders. */
+  timeZone: sellerTimeZoneSchema,
+});
+/** A guest's booking request (see `guestBookingInputSchema`). */
+export type GuestBookingInput = z.infer<typeof guestBookingInputSchema>;
+
+/** What a guest sends to move a booking. */
+export const rescheduleInputSchema = z.object({ start: bookingStartSchema });

@@ -20,6 +20,10 @@ export type ContactId = Brand<string, 'ContactId'>;
 export type CompanyId = Brand<string, 'CompanyId'>;
 /** Identifies one logged touchpoint. */
 export type TouchpointId = Brand<string, 'TouchpointId'>;
+/** Identifies a seller's meeting type on their booking page ("Kennenlernen, 20 min"). */
+export type MeetingTypeId = Brand<string, 'MeetingTypeId'>;
+/** Identifies one booking of a meeting type by a guest. */
+export type BookingId = Brand<string, 'BookingId'>;
 /** Identifies a machine (an asset of a customer's company). */
 export type MachineId = Brand<string, 'MachineId'>;
 /** Identifies a device (a sensor) on a machine. */
@@ -28,6 +32,8 @@ export type DeviceId = Brand<string, 'DeviceId'>;
 export type AlarmRuleId = Brand<string, 'AlarmRuleId'>;
 /** Identifies one alarm (an episode of a rule firing, open until its clear condition holds). */
 export type AlarmId = Brand<string, 'AlarmId'>;
+/** Identifies one e-mail in the outbox (every mail Nahbar sends is kept there). */
+export type OutboxMessageId = Brand<string, 'OutboxMessageId'>;
 
 /** Random ids are 22 url-safe characters (128 bits); the schema accepts 8 to 64 to stay lenient. */
 const opaqueId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid id');

@@ -1,6 +1,8 @@
-// Input schemas of the booking routes that concern the slot engine; handler types derive from them.
-// Availability and meeting-type timing are edited by the client too, so theirs live in shared/booking.ts.
+// Input schemas of the booking routes: the slot window, path parameters and list queries; handler
+// types derive from them. Settings, meeting types and the guest's form are edited by the client
+// too, so theirs live in shared/booking.ts.
 import { z } from 'zod';
+import type { BookingId, MeetingTypeId } from '../../shared/ids.js';
 
 /** Longest window of slots one request may ask for, in days (a month view with room to spare). */
 export const MAX_SLOT_WINDOW_DAYS = 62;
@@ -31,3 +33,38 @@ export const slotWindowQuerySchema = z
   });
 /** A validated slot window. */
 export type SlotWindowQuery = z.infer<typeof slotWindowQuerySchema>;
+
+const opaqueId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'invalid id');
+
+/** Path parameters naming a meeting type. */
+export const meetingTypeIdParamsSchema = z.object({
+  id: opaqueId.transform((s) => s as MeetingTypeId),
+});
+
+/** Path parameters naming a booking. */
+export const bookingIdParamsSchema = z.object({
+  id: opaqueId.transform((s) => s as BookingId),
+});
+
+/** Path parameters of a booking page; any string, since unknown handles are a 404. */
+export const bookingPageParamsSchema = z.object({ handle: z.string().max(200) });
+
+/** Path parameters naming a meeting type on a booking page; unknown ones are a 404. */
+export const bookingTypeParamsSchema = z.object({
+  handle: z.string().max(200),
+  type: z.string().max(200),
+});
+
+/** Path parameters of the manage routes; a malformed token is as unknown as a wrong one (404). */
+export const manageTokenParamsSchema = z.object({ token: z.string().max(200) });
+
+/** Query of GET /api/bookings: bookings that end after `from` (default now), soonest first. */
+export const listBookingsQuerySchema = z.object({
+  from: epochMsSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+  /** Also list cancelled bookings ("true"/"false"). */
+  cancelled: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});

@@ -1,6 +1,6 @@
 // Merging two records of the same person: the kept contact takes over the other's touchpoints,
-// meeting records and personal links, gains its e-mails, phones and tags, and fills its empty
-// fields from it; then the other record is gone.
+// meeting records, personal links and bookings, gains its e-mails, phones and tags, and fills its
+// empty fields from it; then the other record is gone.
 import { cadenceColumns, loadTagCadences } from './cadence.js';
 import type { ContactId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
@@ -72,6 +72,12 @@ export async function mergeContacts(
       .execute();
     await trx
       .updateTable('contact_links')
+      .set({ contact_id: props.keepId })
+      .where('contact_id', '=', props.mergeId)
+      .execute();
+    // Bookings go with their contact when it is erased, so they must move before it goes.
+    await trx
+      .updateTable('bookings')
       .set({ contact_id: props.keepId })
       .where('contact_id', '=', props.mergeId)
       .execute();

@@ -20,12 +20,18 @@ import type {
 } from '../contacts/contact.table.js';
 import type { AlarmRulesTable, AlarmsTable } from '../alarms/alarm.table.js';
 import type {
+  BookingSettingsTable,
+  BookingsTable,
+  MeetingTypesTable,
+} from '../booking/booking.table.js';
+import type {
   DeviceKeysTable,
   DevicesTable,
   MachinesTable,
   ReadingRollupsTable,
   ReadingsTable,
 } from '../machines/machine.table.js';
+import type { OutboxTable } from '../mail/outbox.table.js';
 import type { MeetingParticipantsTable, MeetingsTable } from '../meetings/meeting.table.js';
 import type { AuditLogTable } from '../privacy/audit.table.js';
 import type { RoomsTable } from '../rooms/room.table.js';
@@ -59,6 +65,10 @@ export interface Database {
   reading_rollups: ReadingRollupsTable;
   alarm_rules: AlarmRulesTable;
   alarms: AlarmsTable;
+  booking_settings: BookingSettingsTable;
+  meeting_types: MeetingTypesTable;
+  bookings: BookingsTable;
+  outbox: OutboxTable;
 }
 
 /** The typed database handle; repositories take it (or a transaction) as their first argument. */

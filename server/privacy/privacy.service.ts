@@ -102,9 +102,9 @@ export async function exportContact(
 }
 
 /**
- * Erases a contact the viewer owns: the contact with its e-mails, phones, tags, personal links
- * and touchpoints, its search document, and its presence in meeting records (the name the person
- * gave). What stays is the audit entry that says it was erased.
+ * Erases a contact the viewer owns: the contact with its e-mails, phones, tags, personal links,
+ * touchpoints and bookings, its search document, and its presence in meeting records (the name
+ * the person gave). What stays is the audit entry that says it was erased.
  */
 export async function eraseContact(
   db: Db,

@@ -17,6 +17,7 @@ import type { Clock } from '../lib/clock.js';
 import { createLogger } from '../lib/logger.js';
 import { Lounge } from '../lounge/lounge.js';
 import { DeviceDirectory } from '../machines/device-auth.js';
+import { Mailer } from '../mail/mailer.js';
 import { TelemetryService } from '../telemetry/telemetry.service.js';
 import { createTestDatabase } from './databases.js';
 import type { TestDialect } from './databases.js';
@@ -106,6 +107,14 @@ export async function createTestApp(opts: TestAppOptions): Promise<TestApp> {
     });
     await telemetry.start();
     cleanups.push(() => telemetry.stop());
+    const mailer = new Mailer({
+      db: testDb.db,
+      clock,
+      config: config.mail,
+      log: createLogger('silent'),
+    });
+    await mailer.start();
+    cleanups.push(() => mailer.stop());
     const ctx: AppContext = {
       config,
       db: testDb.db,
@@ -115,6 +124,7 @@ export async function createTestApp(opts: TestAppOptions): Promise<TestApp> {
       devices,
       alarms,
       telemetry,
+      mailer,
     };
     const app = await buildWatched(ctx, opts.onRoute);
     cleanups.push(() => app.close());

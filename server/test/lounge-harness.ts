@@ -20,6 +20,7 @@ import { systemClock } from '../lib/clock.js';
 import { hashToken, newId, newToken } from '../lib/random.js';
 import { Lounge } from '../lounge/lounge.js';
 import { DeviceDirectory } from '../machines/device-auth.js';
+import { Mailer } from '../mail/mailer.js';
 import { createRoom } from '../rooms/room.service.js';
 import type { RoomRow } from '../rooms/room.table.js';
 import { TestPeer } from './lounge-client.js';
@@ -111,6 +112,13 @@ export async function startLoungeServer(opts: LoungeServerOptions): Promise<Loun
     devices,
     alarms,
   });
+  // Never started either, and without SMTP: signaling tests send no mail.
+  const mailer = new Mailer({
+    db: opts.db,
+    clock: systemClock,
+    config: { ...config.mail, smtpUrl: null },
+    log,
+  });
   const app = await buildApp({
     config,
     db: opts.db,
@@ -120,6 +128,7 @@ export async function startLoungeServer(opts: LoungeServerOptions): Promise<Loun
     devices,
     alarms,
     telemetry,
+    mailer,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

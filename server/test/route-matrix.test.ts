@@ -4,7 +4,15 @@
 // The test fails when the app registers a route that this table does not cover.
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompanyId, ContactId, DeviceId, MachineId, RoomId } from '../../shared/ids.js';
+import type {
+  CompanyId,
+  ContactId,
+  DeviceId,
+  MachineId,
+  OutboxMessageId,
+  RoomId,
+} from '../../shared/ids.js';
+import { buildInvitation } from '../booking/invite.js';
 import {
   anonymousAgent,
   createInviteToken,
@@ -20,6 +28,9 @@ import { createTestApp } from './app.js';
 import type { RegisteredRoute, TestApp } from './app.js';
 import { DIALECTS } from './databases.js';
 import { createCustomer } from './machines.js';
+import type { BookedView } from '../../shared/api/booking.js';
+import { hashToken } from '../lib/random.js';
+import { guestForm, openBookingPage, TEST_SETTINGS, TEST_TYPE, tokenOf } from './booking.js';
 
 const ACTORS = ['anonymous', 'guest', 'otherSeller', 'owner'] as const;
 type Actor = (typeof ACTORS)[number];
@@ -112,11 +123,101 @@ async function freshOwnerAlarmRule(w: World): Promise<string> {
   return res.json<{ rule: { id: string } }>().rule.id;
 }
 
+/** A message of the account owner's in the outbox, with a calendar invitation. */
+async function freshOwnerMail(w: World): Promise<OutboxMessageId> {
+  const start = Date.UTC(2026, 11, 1, 9, 0);
+  const ics = buildInvitation({
+    uid: `${unique('bk')}@nahbar.test`,
+    sequence: 0,
+    method: 'REQUEST',
+    start,
+    end: start + 20 * 60_000,
+    stamp: start - 86_400_000,
+    summary: 'Kennenlernen',
+    description: 'Absagen: https://nahbar.test/b/c',
+    location: 'https://nahbar.test/r/olga-owner',
+    url: 'https://nahbar.test/r/olga-owner',
+    organizer: { name: 'Olga Owner', email: w.owner.email },
+    attendee: { name: 'Kunde', email: 'kunde@example.test' },
+  });
+  return w.t.ctx.mailer.send({
+    sellerId: w.owner.user.id,
+    to: 'Kunde <kunde@example.test>',
+    subject: unique('Termin'),
+    text: 'Bis bald',
+    calendar: { method: 'REQUEST', ics },
+  });
+}
+
 /** A machine body naming a contact at a fresh company of the owner's, or of the other seller's. */
 async function freshMachineBody(w: World, of: 'owner' | 'otherSeller'): Promise<object> {
   const who = of === 'owner' ? w.owner : w.otherSeller;
   const customer = await createCustomer(who.agent, { companyName: unique('Werk') });
   return { name: unique('Fräse'), ...customer };
+}
+
+const DAY_MS = 86_400_000;
+
+/** The account owner's booking page: its handle, its meeting type, and free slots to hand out. */
+interface OwnerBookingPage {
+  handle: string;
+  typeId: string;
+  bookUrl: string;
+  slots: number[];
+}
+const ownerBookingPages = new WeakMap<World, Promise<OwnerBookingPage>>();
+
+/** Opens the owner's booking page on first use (one per world) and lists its free slots. */
+function ownerBookingPage(w: World): Promise<OwnerBookingPage> {
+  let page = ownerBookingPages.get(w);
+  if (!page) {
+    page = (async () => {
+      const opened = await openBookingPage(w.owner.agent, { type: { horizonDays: 365 } });
+      // From tomorrow on, so that no slot runs out of time while the table is being probed.
+      const from = Date.now() + DAY_MS;
+      const res = await w.owner.agent.get(
+        `${opened.bookUrl}/slots?from=${from}&to=${from + 60 * DAY_MS}`,
+      );
+      expect(res.statusCode).toBe(200);
+      const slots = res.json<{ slots: { start: number }[] }>().slots.map((s) => s.start);
+      return { handle: opened.handle, typeId: opened.type.id, bookUrl: opened.bookUrl, slots };
+    })();
+    ownerBookingPages.set(w, page);
+  }
+  return page;
+}
+
+/** A free slot of the owner's booking page that no other probe gets. */
+async function nextOwnerSlot(w: World): Promise<number> {
+  const slot = (await ownerBookingPage(w)).slots.shift();
+  if (slot === undefined) throw new Error('the booking page has run out of slots');
+  return slot;
+}
+
+/** A guest's booking with the account owner: its id and the guest's manage token. */
+async function freshOwnerBooking(w: World): Promise<{ id: string; token: string }> {
+  const { bookUrl } = await ownerBookingPage(w);
+  const guest = await guestAgent(w.t);
+  const form = guestForm(await nextOwnerSlot(w), { email: `${unique('gast')}@example.test` });
+  const res = await guest.post(bookUrl, form);
+  expect(res.statusCode).toBe(201);
+  const token = tokenOf(res.json<BookedView>().manageUrl);
+  const row = await w.t.db
+    .selectFrom('bookings')
+    .select('id')
+    .where('manage_token_hash', '=', hashToken(token))
+    .executeTakeFirstOrThrow();
+  return { id: row.id, token };
+}
+
+/** A meeting type of the account owner's: other sellers must not learn it exists. */
+async function freshOwnerMeetingType(w: World): Promise<string> {
+  const res = await w.owner.agent.post('/api/booking/meeting-types', {
+    ...TEST_TYPE,
+    name: unique('Demo'),
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json<{ meetingType: { id: string } }>().meetingType.id;
 }
 
 /** The table: every registered route (HEAD routes follow their GET) and what each actor gets. */
@@ -684,6 +785,180 @@ const ROUTES: Record<string, Probe[]> = {
     },
   ],
 
+  'GET /api/outbox': [
+    {
+      request: async (w) => {
+        await freshOwnerMail(w);
+        return get('/api/outbox');
+      },
+      expect: [401, 401, 200, 200],
+      check: (res, actor) => {
+        if (res.statusCode !== 200) return;
+        const { messages } = res.json<{ messages: { subject: string }[] }>();
+        // The owner's mail is the owner's: another seller's outbox shows none of it.
+        const owners = messages.filter((m) => m.subject.startsWith('Termin'));
+        if (actor === 'otherSeller') expect(owners).toEqual([]);
+        if (actor === 'owner') expect(owners.length).toBeGreaterThan(0);
+      },
+    },
+  ],
+  'GET /api/outbox/:id/ics': [
+    {
+      request: async (w) => get(`/api/outbox/${await freshOwnerMail(w)}/ics`),
+      expect: [401, 401, 404, 200],
+      check: (res) => {
+        if (res.statusCode === 200) expect(res.body).toContain('METHOD:REQUEST');
+      },
+    },
+  ],
+
+  // Booking, seller side: each seller's own settings, meeting types and bookings; the account
+  // owner sees every seller's bookings.
+  'GET /api/booking/settings': [
+    { request: () => get('/api/booking/settings'), expect: [401, 401, 200, 200] },
+  ],
+  'PUT /api/booking/settings': [
+    {
+      request: () => ({ method: 'PUT', url: '/api/booking/settings', body: TEST_SETTINGS }),
+      expect: [403, 401, 200, 200],
+    },
+  ],
+  'GET /api/booking/meeting-types': [
+    {
+      request: async (w) => {
+        await ownerBookingPage(w);
+        return get('/api/booking/meeting-types');
+      },
+      expect: [401, 401, 200, 200],
+      check: (res, actor) => {
+        if (res.statusCode !== 200) return;
+        const { meetingTypes } = res.json<{ meetingTypes: { name: string }[] }>();
+        // The owner's page type is the owner's: another seller's list never has it.
+        expect(meetingTypes.some((m) => m.name === 'Kennenlernen')).toBe(actor === 'owner');
+      },
+    },
+  ],
+  'POST /api/booking/meeting-types': [
+    {
+      request: () => ({
+        method: 'POST',
+        url: '/api/booking/meeting-types',
+        body: { ...TEST_TYPE, name: unique('Demo') },
+      }),
+      expect: [403, 401, 201, 201],
+    },
+  ],
+  'PUT /api/booking/meeting-types/:id': [
+    {
+      request: async (w) => ({
+        method: 'PUT',
+        url: `/api/booking/meeting-types/${await freshOwnerMeetingType(w)}`,
+        body: TEST_TYPE,
+      }),
+      expect: [403, 401, 404, 200],
+    },
+  ],
+  'DELETE /api/booking/meeting-types/:id': [
+    {
+      request: async (w) => ({
+        method: 'DELETE',
+        url: `/api/booking/meeting-types/${await freshOwnerMeetingType(w)}`,
+      }),
+      expect: [403, 401, 404, 204],
+    },
+  ],
+  'GET /api/bookings': [
+    {
+      request: async (w) => {
+        await freshOwnerBooking(w);
+        return get('/api/bookings');
+      },
+      expect: [401, 401, 200, 200],
+      check: (res, actor) => {
+        if (res.statusCode !== 200) return;
+        const { bookings } = res.json<{ bookings: { seller: { name: string } }[] }>();
+        const owners = bookings.filter((b) => b.seller.name === 'Olga Owner');
+        // The owner's bookings are the owner's: another seller sees none of them.
+        expect(owners.length > 0).toBe(actor === 'owner');
+      },
+    },
+  ],
+  'POST /api/bookings/:id/cancel': [
+    {
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/bookings/${(await freshOwnerBooking(w)).id}/cancel`,
+      }),
+      expect: [403, 401, 404, 200],
+    },
+  ],
+  // Booking, guest side: no account needed; the handle, slug or manage token is the key.
+  'GET /api/book/:handle': [
+    {
+      what: "the owner's page",
+      request: async (w) => get(`/api/book/${(await ownerBookingPage(w)).handle}`),
+      expect: [200, 200, 200, 200],
+    },
+    {
+      what: 'an unknown page',
+      request: () => get('/api/book/nobody-here'),
+      expect: [404, 404, 404, 404],
+    },
+  ],
+  'GET /api/book/:handle/:type/slots': [
+    {
+      request: async (w) => {
+        const { bookUrl } = await ownerBookingPage(w);
+        const from = Date.now();
+        return get(`${bookUrl}/slots?from=${from}&to=${from + 7 * DAY_MS}`);
+      },
+      expect: [200, 200, 200, 200],
+    },
+  ],
+  'POST /api/book/:handle/:type': [
+    {
+      request: async (w) => ({
+        method: 'POST',
+        url: (await ownerBookingPage(w)).bookUrl,
+        body: guestForm(await nextOwnerSlot(w), { email: `${unique('gast')}@example.test` }),
+      }),
+      expect: [403, 201, 201, 201],
+    },
+  ],
+  'GET /api/bookings/manage/:token': [
+    {
+      what: 'a live token',
+      request: async (w) => get(`/api/bookings/manage/${(await freshOwnerBooking(w)).token}`),
+      expect: [200, 200, 200, 200],
+      // A guest's view: no e-mail, phone or answers of the guest, nothing of the seller's.
+      check: (res) => expect(res.body).not.toContain('example.test'),
+    },
+    {
+      what: 'a wrong token',
+      request: () => get(`/api/bookings/manage/${SOME_TOKEN}`),
+      expect: [404, 404, 404, 404],
+    },
+  ],
+  'POST /api/bookings/manage/:token/cancel': [
+    {
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/bookings/manage/${(await freshOwnerBooking(w)).token}/cancel`,
+      }),
+      expect: [403, 200, 200, 200],
+    },
+  ],
+  'POST /api/bookings/manage/:token/reschedule': [
+    {
+      request: async (w) => ({
+        method: 'POST',
+        url: `/api/bookings/manage/${(await freshOwnerBooking(w)).token}/reschedule`,
+        body: { start: await nextOwnerSlot(w) },
+      }),
+      expect: [403, 200, 200, 200],
+    },
+  ],
+
   // The API description is public, like any API documentation; it holds no data.
   'GET /api/docs': [{ request: () => get('/api/docs'), expect: [200, 200, 200, 200] }],
   'GET /api/docs/': [{ request: () => get('/api/docs/'), expect: [200, 200, 200, 200] }],
@@ -729,8 +1004,8 @@ describe.each(DIALECTS)('route matrix on %s', (dialect) => {
   beforeAll(async () => {
     const t = await createTestApp({
       dialect,
-      // Many sign-ins from one address in one minute are the point of this test.
-      config: { loginMaxPerMinute: 1000 },
+      // Many sign-ins and bookings from one address in one minute are the point of this test.
+      config: { loginMaxPerMinute: 1000, bookingMaxPerMinute: 1000 },
       onRoute: (route) => registered.push(route),
     });
     const owner = await setupOwner(t, { name: 'Olga Owner' });

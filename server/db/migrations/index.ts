@@ -3,10 +3,14 @@ import type { Migration } from 'kysely';
 import * as initial from './2026-11-28T0600_initial.js';
 import * as relationshipMemory from './2026-11-28T1100_relationship_memory.js';
 import * as machineData from './2026-11-28T1300_machine_data.js';
+import * as booking from './2026-11-28T1500_booking.js';
+import * as mailOutbox from './2026-11-28T1510_mail_outbox.js';
 
 /** Every migration, keyed by its timestamped name. */
 export const migrations: Record<string, Migration> = {
   '2026-11-28T0600_initial': initial,
   '2026-11-28T1100_relationship_memory': relationshipMemory,
   '2026-11-28T1300_machine_data': machineData,
+  '2026-11-28T1500_booking': booking,
+  '2026-11-28T1510_mail_outbox': mailOutbox,
 };
