@@ -105,6 +105,10 @@ describe('describeReason', () => {
     const at = new Date(2026, 11, 2, 14, 30).getTime();
     const reason = { kind: 'meeting_today', detail: { at } };
     expect(describeReason(reason, todayEntry(), de, 'de', NOW)).toBe('Heute Termin um 14:30 Uhr');
+    const booked = { kind: 'meeting_today', detail: { at, meetingType: 'Maschinen-Demo' } };
+    expect(describeReason(booked, todayEntry(), de, 'de', NOW)).toBe(
+      'Heute Maschinen-Demo um 14:30 Uhr',
+    );
     expect(describeReason({ kind: 'meeting_today', detail: {} }, todayEntry(), de, 'de', NOW)).toBe(
       'Heute ist ein Termin',
     );

@@ -171,9 +171,12 @@ export function describeReason(
       return machineAlarmText(reason, t, language, now);
     case 'meeting_today': {
       const at = detailNumber(reason.detail, 'at', 'startsAt', 'startAt', 'start');
-      return at === null
-        ? t('reasons.meetingTodayNoTime')
-        : t('reasons.meetingToday', { time: formatTime(at, language) });
+      const type = detailText(reason.detail, 'meetingType');
+      if (at === null) return t('reasons.meetingTodayNoTime');
+      const time = formatTime(at, language);
+      return type === null
+        ? t('reasons.meetingToday', { time })
+        : t('reasons.meetingTodayType', { time, type });
     }
     default:
       return otherText(reason, t);

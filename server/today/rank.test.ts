@@ -166,7 +166,12 @@ describe('rankToday: built-in reasons', () => {
     const list = rankToday({ now: START, candidates: [upcoming, over, tomorrow] });
     expect(ids(list)).toEqual(['over', 'upcoming']);
     expect(list.entries[1]?.reasons).toEqual([
-      { kind: 'meeting_today', weight: 2.0, at: Date.UTC(2026, 10, 28, 14, 0) },
+      {
+        kind: 'meeting_today',
+        weight: 2.0,
+        at: Date.UTC(2026, 10, 28, 14, 0),
+        detail: { at: Date.UTC(2026, 10, 28, 14, 0) },
+      },
     ]);
   });
 

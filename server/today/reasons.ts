@@ -65,6 +65,8 @@ export interface TodayCandidate {
   nextStep?: string | null;
   /** Start of a meeting booked for today. */
   meetingToday: number | null;
+  /** What kind of meeting it is ("Maschinen-Demo"), to show with the reason. */
+  meetingType?: string | null;
   /** The seller hid the contact from Today until then. */
   snoozedUntil: number | null;
   /** Reasons other features already found for this contact. */
@@ -153,7 +155,11 @@ export function meetingTodayReasons(sellerTimeZone: string | null): ReasonProvid
     if (start === null || daysBetween(wallClock(now, zone), wallClock(start, zone)) !== 0) {
       return [];
     }
-    return [{ kind: REASON_KIND.meetingToday, weight: REASON_WEIGHTS.meetingToday, at: start }];
+    const detail: Record<string, string | number> = { at: start };
+    if (candidate.meetingType) detail.meetingType = candidate.meetingType;
+    return [
+      { kind: REASON_KIND.meetingToday, weight: REASON_WEIGHTS.meetingToday, at: start, detail },
+    ];
   };
 }
 

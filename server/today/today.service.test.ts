@@ -9,6 +9,7 @@ import { createContact, snoozeContact } from '../contacts/contact.service.js';
 import { FakeClock } from '../lib/clock.js';
 import { DIALECTS, createTestDatabase } from '../test/databases.js';
 import type { TestDatabase } from '../test/databases.js';
+import { bookingRow, insertMeetingTypeRow } from '../test/booking.js';
 import { createHost } from '../test/lounge-harness.js';
 import { completeNextStep, logTouchpoint } from '../touchpoints/touchpoint.service.js';
 import { effectiveCadence } from '../contacts/cadence.js';
@@ -149,6 +150,52 @@ describe.each(DIALECTS)('Today on %s', (dialect) => {
       summary: 'Gutes Gespräch',
     });
     expect(await names(seller)).not.toContain('Carla Customer');
+  });
+
+  it("lists a guest who booked the seller for today, with the meeting, in the seller's zone", async () => {
+    const type = await insertMeetingTypeRow(tdb.db, seller.id);
+    const gustav = await person(seller, { name: 'Gustav Gebucht', tags: ['prospect'] }, 2);
+    const lara = await person(seller, { name: 'Lara Late', tags: ['prospect'] }, 2);
+    // Today 15:00 in Berlin.
+    const at = Date.UTC(2026, 10, 28, 14, 0, 0);
+    // 06:00 UTC tomorrow: still today (22:00) in Los Angeles, tomorrow in Berlin.
+    const late = Date.UTC(2026, 10, 29, 6, 0, 0);
+    const rows = [
+      bookingRow(seller.id, type, { start: at, end: at + 1_800_000 }, { contact_id: gustav }),
+      bookingRow(seller.id, type, { start: late, end: late + 1_800_000 }, { contact_id: lara }),
+      // Cancelled: no reason.
+      bookingRow(
+        seller.id,
+        type,
+        { start: at + 3_600_000, end: at + 5_400_000 },
+        { contact_id: lara, status: 'cancelled', cancelled_at: 0, cancelled_by: 'guest' },
+      ),
+    ];
+    await tdb.db.insertInto('bookings').values(rows).execute();
+    try {
+      const today = await buildToday(tdb.db, clock, seller, 20);
+      const entry = today.entries.find((e) => e.contact.name === 'Gustav Gebucht');
+      expect(entry?.reasons.map((r) => r.kind)).toEqual(['meeting_today']);
+      expect(entry?.reasons[0]?.detail).toEqual({ at, meetingType: 'Kennenlernen' });
+      expect(today.entries.map((e) => e.contact.name)).not.toContain('Lara Late');
+      await tdb.db
+        .insertInto('booking_settings')
+        .values({
+          seller_id: seller.id,
+          time_zone: 'America/Los_Angeles',
+          weekly_hours: '{}',
+          overrides: '[]',
+          change_cutoff_hours: null,
+          updated_at: 0,
+        })
+        .execute();
+      const inLosAngeles = await buildToday(tdb.db, clock, seller, 20);
+      const laraEntry = inLosAngeles.entries.find((e) => e.contact.name === 'Lara Late');
+      expect(laraEntry?.reasons[0]?.detail).toEqual({ at: late, meetingType: 'Kennenlernen' });
+    } finally {
+      await tdb.db.deleteFrom('booking_settings').where('seller_id', '=', seller.id).execute();
+      await tdb.db.deleteFrom('bookings').where('seller_id', '=', seller.id).execute();
+    }
   });
 });
 

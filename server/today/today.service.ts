@@ -7,6 +7,7 @@ import type { ExpressionBuilder } from 'kysely';
 import type { TodayView } from '../../shared/api/contacts.js';
 import type { ContactId } from '../../shared/ids.js';
 import { findOpenMachineAlarms, machineAlarmReasons } from '../alarms/alarm.reasons.js';
+import { findBookedToday, findSellerZone } from '../booking/booking.reasons.js';
 import { presentContact } from '../contacts/contact.presenters.js';
 import { findContactsByIds, loadContactRecords } from '../contacts/contact.repository.js';
 import type { Viewer } from '../contacts/contact.repository.js';
@@ -19,7 +20,7 @@ import { rankToday, TODAY_CAP } from './rank.js';
 import { localMoment, reachStatus } from './reach.js';
 import { REASON_KIND } from './reasons.js';
 import type { Reason, TodayCandidate } from './reasons.js';
-import { addDays, DEFAULT_TIME_ZONE, wallClock, zonedTimeToEpoch } from './time-zone.js';
+import { addDays, resolveTimeZone, wallClock, zonedTimeToEpoch } from './time-zone.js';
 
 const DAY_MS = 86_400_000;
 
@@ -265,18 +266,25 @@ export async function buildToday(
   cap = TODAY_CAP,
 ): Promise<TodayView> {
   const now = clock.now();
-  const sellerZone = DEFAULT_TIME_ZONE;
+  // The seller's day: in the zone of their booking hours, else the default.
+  const sellerZone = resolveTimeZone(await findSellerZone(db, viewer.id)).zone;
   const wall = wallClock(now, sellerZone);
+  const startOfToday = zonedTimeToEpoch(wall, 0, sellerZone);
   const endOfToday = zonedTimeToEpoch(addDays(wall, 1), 0, sellerZone) - 1;
   // Anyone outside the `cap` most overdue who has a reason is in the other sets, so this many
   // overdue ones are enough for the ranking to be exact.
-  const [{ rows, stepDue, dueCount }, alarms] = await Promise.all([
+  const [{ rows, stepDue, dueCount }, alarms, booked] = await Promise.all([
     findCandidates(db, viewer, now, endOfToday, cap * 4),
     // A customer whose machine has an open alarm is a candidate, due or not.
     findOpenMachineAlarms(db, viewer),
+    // So is a guest who booked the seller for today.
+    findBookedToday(db, viewer.id, startOfToday, endOfToday),
   ]);
-  const alarmed = [...new Set(alarms.map((a) => a.contactId))].filter((id) => !rows.has(id));
-  for (const row of await findRankingRows(db, alarmed)) rows.set(row.id, row);
+  const bookedBy = new Map(booked.map((b) => [b.contactId, b]));
+  const missing = [...new Set([...alarms.map((a) => a.contactId), ...bookedBy.keys()])].filter(
+    (id) => !rows.has(id),
+  );
+  for (const row of await findRankingRows(db, missing)) rows.set(row.id, row);
   const candidates: TodayCandidate[] = [...rows.values()].map((row) => ({
     contactId: row.id,
     lastTouchAt: row.last_touch_at,
@@ -289,7 +297,8 @@ export async function buildToday(
     timeZone: row.time_zone,
     // Only someone with a step due by the end of today gets a next-step reason.
     nextStepDueAt: stepDue.get(row.id) ?? null,
-    meetingToday: null,
+    meetingToday: bookedBy.get(row.id)?.startsAt ?? null,
+    meetingType: bookedBy.get(row.id)?.meetingType ?? null,
     snoozedUntil: row.snoozed_until,
     extraReasons: [],
   }));
