@@ -1,5 +1,6 @@
-// Booked meetings on the Today list: a guest who booked the seller for today puts their contact on
-// the seller's list (weight of a meeting today), and the seller's booking zone decides "today".
+// Booked meetings where the seller meets them: on the Today list a guest who booked the seller for
+// today puts their contact on the list (weight of a meeting today), and the seller's booking zone
+// decides "today"; in the lobby a guest who knocks through a booking's link shows the booking.
 import type { ContactId, UserId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
 
@@ -51,4 +52,23 @@ export async function findSellerZone(db: Db, sellerId: UserId): Promise<string |
     .where('seller_id', '=', sellerId)
     .executeTakeFirst();
   return row?.time_zone ?? null;
+}
+
+/** The booking a knock came through: its time and meeting type. */
+export interface KnockBooking {
+  startsAt: number;
+  meetingType: string;
+}
+
+/** The confirmed booking that made personal link `linkId`, if any. */
+export async function findBookingOfLink(db: Db, linkId: string): Promise<KnockBooking | null> {
+  const row = await db
+    .selectFrom('bookings as b')
+    .innerJoin('meeting_types as t', 't.id', 'b.meeting_type_id')
+    .select(['b.starts_at', 't.name'])
+    .where('b.contact_link_id', '=', linkId)
+    .where('b.status', '=', 'confirmed')
+    .orderBy('b.starts_at')
+    .executeTakeFirst();
+  return row ? { startsAt: row.starts_at, meetingType: row.name } : null;
 }

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contactInputSchema } from '../../shared/contacts.js';
 import { FakeClock } from '../lib/clock.js';
+import { bookingRow, insertMeetingTypeRow } from '../test/booking.js';
 import { DIALECTS, createTestDatabase } from '../test/databases.js';
 import type { TestDatabase } from '../test/databases.js';
 import { createHost, joinAsHost, startLoungeServer } from '../test/lounge-harness.js';
@@ -48,7 +49,7 @@ describe.each(DIALECTS)('personal links on %s', (dialect) => {
         publicUrl: 'https://nahbar.example',
       }),
     ).toBe(url);
-    expect(await findLinkedContact(tdb.db, token, host.room.id)).toEqual({
+    expect(await findLinkedContact(tdb.db, token, host.room.id)).toMatchObject({
       contactId: contact.row.id,
       name: 'Karl Kunde',
       companyName: 'Kunde & Co. KG',
@@ -62,8 +63,8 @@ describe.each(DIALECTS)('personal links on %s', (dialect) => {
     guest.send({ type: 'knock', room: host.room.handle, name: 'Karl Kunde', link: token });
     await guest.next('lobby.waiting');
     const queue = await h.peer.next('lobby.queue', (q) => q.knocks.length > 0);
-    expect(queue.knocks.map((k) => [k.name, k.company])).toEqual([
-      ['Karl Kunde', 'Kunde & Co. KG'],
+    expect(queue.knocks.map((k) => [k.name, k.company, k.booking])).toEqual([
+      ['Karl Kunde', 'Kunde & Co. KG', null],
     ]);
     h.peer.send({ type: 'lobby.admit', knockId: queue.knocks[0]!.knockId });
     await guest.next('room.joined');
@@ -85,6 +86,44 @@ describe.each(DIALECTS)('personal links on %s', (dialect) => {
     expect((await getContact(tdb.db, viewer, contact.row.id)).row.last_touch_at).toBe(
       touchpoint!.occurred_at,
     );
+    await Promise.all([h.peer.close(), guest.close()]);
+  });
+
+  it("shows the booking a guest knocks through: the meeting's time and type", async () => {
+    const host = await createHost(tdb.db, { name: 'Bea Booked' });
+    const viewer = { id: host.userId, isOwner: false };
+    const contact = await createContact(tdb.db, clock, {
+      viewer,
+      input: contactInputSchema.parse({ name: 'Gerd Gast', companyName: 'Gast AG' }),
+    });
+    const url = await personalLinkUrl(tdb.db, clock, {
+      viewer,
+      contactId: contact.row.id,
+      publicUrl: 'https://nahbar.example',
+    });
+    const token = new URL(url).searchParams.get('c')!;
+    const link = await findLinkedContact(tdb.db, token, host.room.id);
+    const type = await insertMeetingTypeRow(tdb.db, host.userId);
+    const startsAt = Date.UTC(2026, 11, 1, 14, 0, 0);
+    await tdb.db
+      .insertInto('bookings')
+      .values(
+        bookingRow(
+          host.userId,
+          type,
+          { start: startsAt, end: startsAt + 1_800_000 },
+          { contact_id: contact.row.id, contact_link_id: link!.linkId },
+        ),
+      )
+      .execute();
+    const h = await joinAsHost(server, host);
+    const guest = await server.connect();
+    guest.send({ type: 'knock', room: host.room.handle, name: 'Gerd Gast', link: token });
+    await guest.next('lobby.waiting');
+    const queue = await h.peer.next('lobby.queue', (q) => q.knocks.length > 0);
+    expect(queue.knocks.map((k) => [k.name, k.company, k.booking])).toEqual([
+      ['Gerd Gast', 'Gast AG', { startsAt, meetingType: 'Kennenlernen' }],
+    ]);
     await Promise.all([h.peer.close(), guest.close()]);
   });
 

@@ -11,6 +11,8 @@ import { getOwnedContact } from './contact.service.js';
 
 /** Who a personal link belongs to, as the lounge needs it. */
 export interface LinkedContact {
+  /** The personal link itself (a booking names the link it made). */
+  linkId: string;
   contactId: ContactId;
   name: string;
   companyName: string | null;
@@ -66,10 +68,22 @@ export async function findLinkedContact(
     .selectFrom('contact_links')
     .innerJoin('contacts', 'contacts.id', 'contact_links.contact_id')
     .leftJoin('companies', 'companies.id', 'contacts.company_id')
-    .select(['contacts.id as contactId', 'contacts.name as name', 'companies.name as companyName'])
+    .select([
+      'contact_links.id as linkId',
+      'contacts.id as contactId',
+      'contacts.name as name',
+      'companies.name as companyName',
+    ])
     .where('contact_links.token', '=', token)
     .where('contact_links.room_id', '=', roomId)
     .where('contact_links.revoked_at', 'is', null)
     .executeTakeFirst();
-  return row ? { contactId: row.contactId, name: row.name, companyName: row.companyName } : null;
+  return row
+    ? {
+        linkId: row.linkId,
+        contactId: row.contactId,
+        name: row.name,
+        companyName: row.companyName,
+      }
+    : null;
 }

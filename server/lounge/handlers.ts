@@ -1,5 +1,6 @@
 // One handler per client message type: authorize by connection state and role, then move people
 // through the hub. Handlers throw the named signaling errors; the lounge turns them into frames.
+import { findBookingOfLink } from '../booking/booking.reasons.js';
 import { findLinkedContact } from '../contacts/link.service.js';
 import type { KnockId, PeerId } from '../../shared/ids.js';
 import { ClientMessage, ServerMessage } from '../../shared/protocol/signaling.js';
@@ -80,6 +81,7 @@ async function knock(hub: Hub, db: Db, conn: Connection, msg: Msg<'knock'>): Pro
   if (gone(hub, conn)) return;
   // A personal link names the contact; an unknown or revoked one lets the guest knock as anyone.
   const linked = msg.link ? await findLinkedContact(db, msg.link, row.id) : null;
+  const booking = linked ? await findBookingOfLink(db, linked.linkId) : null;
   if (gone(hub, conn)) return;
   const { clock, config } = hub.deps;
   const user = conn.origin.user;
@@ -116,6 +118,7 @@ async function knock(hub: Hub, db: Db, conn: Connection, msg: Msg<'knock'>): Pro
         name: msg.name,
         contactId: linked?.contactId ?? null,
         company: linked?.companyName ?? null,
+        booking,
         knockedAt: now,
         owner: conn,
       });

@@ -110,9 +110,23 @@ describe('Lobby', () => {
     const lobby = lobbyOfThree();
     expect(lobby.size).toBe(3);
     expect(lobby.snapshot()).toEqual([
-      { knockId: 'k1', name: 'Anna', company: null, knockedAt: 1, heldMessage: null },
-      { knockId: 'k2', name: 'Bernd', company: null, knockedAt: 2, heldMessage: null },
-      { knockId: 'k3', name: 'Cem', company: null, knockedAt: 3, heldMessage: null },
+      {
+        knockId: 'k1',
+        name: 'Anna',
+        company: null,
+        booking: null,
+        knockedAt: 1,
+        heldMessage: null,
+      },
+      {
+        knockId: 'k2',
+        name: 'Bernd',
+        company: null,
+        booking: null,
+        knockedAt: 2,
+        heldMessage: null,
+      },
+      { knockId: 'k3', name: 'Cem', company: null, booking: null, knockedAt: 3, heldMessage: null },
     ]);
   });
 

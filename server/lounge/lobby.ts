@@ -1,5 +1,6 @@
 // The lobby as a pure state machine: what a knock leads to, and how a waiting knock moves
 // between waiting, held, admitted, rejected and left. No sockets, timers or database here.
+import type { KnockBooking } from '../booking/booking.reasons.js';
 import type { ContactId, KnockId } from '../../shared/ids.js';
 import type { RoomMode } from '../../shared/limits.js';
 import { ErrorCode } from '../../shared/protocol/signaling.js';
@@ -64,6 +65,8 @@ export interface Knock<T> {
   /** The contact and company of a guest who came through a personal link. */
   contactId: ContactId | null;
   company: string | null;
+  /** The booking whose link the guest came through. */
+  booking: KnockBooking | null;
   knockedAt: number;
   heldMessage: string | null;
   status: KnockStatus;
@@ -75,6 +78,7 @@ export interface KnockSnapshot {
   knockId: KnockId;
   name: string;
   company: string | null;
+  booking: KnockBooking | null;
   knockedAt: number;
   heldMessage: string | null;
 }
@@ -94,10 +98,16 @@ export class Lobby<T> {
     name: string;
     contactId: ContactId | null;
     company: string | null;
+    booking?: KnockBooking | null;
     knockedAt: number;
     owner: T;
   }): Knock<T> {
-    const knock: Knock<T> = { ...props, heldMessage: null, status: 'waiting' };
+    const knock: Knock<T> = {
+      ...props,
+      booking: props.booking ?? null,
+      heldMessage: null,
+      status: 'waiting',
+    };
     this.knocks.set(knock.knockId, knock);
     return knock;
   }
@@ -140,6 +150,7 @@ export class Lobby<T> {
       knockId: k.knockId,
       name: k.name,
       company: k.company,
+      booking: k.booking,
       knockedAt: k.knockedAt,
       heldMessage: k.heldMessage,
     }));

@@ -128,6 +128,8 @@ export const knockSchema = z.object({
   name: z.string(),
   /** The company of a contact who came through a personal link. */
   company: z.string().nullable().optional(),
+  /** The booking whose link the guest came through: when and what kind of meeting. */
+  booking: z.object({ startsAt: z.number(), meetingType: z.string() }).nullable().optional(),
   knockedAt: z.number(),
   heldMessage: z.string().nullable(),
 });

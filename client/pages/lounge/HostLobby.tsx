@@ -13,6 +13,16 @@ import { formatWait } from '../../call/knockAlerts';
 import type { LoungeSession } from '../../call/LoungeSession';
 import { useNow } from './hooks';
 
+/** A booked meeting's start: the time today, else the date and time. */
+function bookedTime(startsAt: number, now: number, language: string): string {
+  const sameDay = new Date(startsAt).toDateString() === new Date(now).toDateString();
+  return new Intl.DateTimeFormat(language, {
+    ...(sameDay ? {} : { weekday: 'short', day: 'numeric', month: 'short' }),
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(startsAt);
+}
+
 function KnockItem({
   knock,
   now,
@@ -22,7 +32,7 @@ function KnockItem({
   now: number;
   session: LoungeSession;
 }) {
-  const { t } = useTranslation('lounge');
+  const { t, i18n } = useTranslation('lounge');
   const [holding, setHolding] = useState(false);
   const [message, setMessage] = useState(() => t('host.holdDefault'));
   const inputId = useId();
@@ -40,6 +50,14 @@ function KnockItem({
         {knock.company && (
           <span className="knock-company" data-testid="knock-company">
             {knock.company}
+          </span>
+        )}
+        {knock.booking && (
+          <span className="knock-booking" data-testid="knock-booking">
+            {t('host.booked', {
+              type: knock.booking.meetingType,
+              time: bookedTime(knock.booking.startsAt, now, i18n.language),
+            })}
           </span>
         )}
         <span className="muted">
