@@ -83,6 +83,8 @@ export interface ParticipantOptions {
   user?: SignedInUser;
   /** Force relay-only ICE over this TURN transport. */
   relay?: ProbeOptions['relay'];
+  /** The browser's time zone (IANA), e.g. a guest in America/New_York; the machine's otherwise. */
+  timezoneId?: string;
 }
 
 /** A person in a test: one browser context with one page. */
@@ -106,6 +108,7 @@ export async function openParticipant(
     locale: 'en-US',
     permissions: ['camera', 'microphone', 'notifications'],
     viewport: { width: 960, height: 640 },
+    ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
   });
   context.setDefaultTimeout(20_000);
   if (opts.user) {

@@ -20,6 +20,8 @@ export interface TestServerOptions {
   iceServers?: IceServer[];
   /** coturn with REST credentials (NAHBAR_TURN_URLS and NAHBAR_TURN_SECRET). */
   turn?: { urls: string[]; secret: string };
+  /** An SMTP server to send mail through (NAHBAR_SMTP_URL); mail stays in the outbox otherwise. */
+  smtpUrl?: string;
   /** Log level of the server under test; defaults to the test setting (debug). */
   logLevel?: Config['logLevel'];
 }
@@ -57,6 +59,7 @@ export class TestServer {
       NAHBAR_LOGIN_MAX_PER_MINUTE: '1000',
     };
     if (opts.capacity !== undefined) env.NAHBAR_ROOM_CAPACITY = String(opts.capacity);
+    if (opts.smtpUrl) env.NAHBAR_SMTP_URL = opts.smtpUrl;
     if (opts.iceServers) env.NAHBAR_ICE_SERVERS = JSON.stringify(opts.iceServers);
     if (opts.turn) {
       env.NAHBAR_TURN_URLS = opts.turn.urls.join(',');

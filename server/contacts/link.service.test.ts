@@ -2,7 +2,9 @@
 // company in the lobby, and the meeting becomes the contact's touchpoint with its real duration.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { contactInputSchema } from '../../shared/contacts.js';
+import type { TouchpointId } from '../../shared/ids.js';
 import { FakeClock } from '../lib/clock.js';
+import { newId } from '../lib/random.js';
 import { bookingRow, insertMeetingTypeRow } from '../test/booking.js';
 import { DIALECTS, createTestDatabase } from '../test/databases.js';
 import type { TestDatabase } from '../test/databases.js';
@@ -104,7 +106,27 @@ describe.each(DIALECTS)('personal links on %s', (dialect) => {
     const token = new URL(url).searchParams.get('c')!;
     const link = await findLinkedContact(tdb.db, token, host.room.id);
     const type = await insertMeetingTypeRow(tdb.db, host.userId);
-    const startsAt = Date.UTC(2026, 11, 1, 14, 0, 0);
+    // Booked for in ten minutes, with its planned touchpoint.
+    const startsAt = Date.now() + 600_000;
+    const plannedId = newId<TouchpointId>();
+    await tdb.db
+      .insertInto('touchpoints')
+      .values({
+        id: plannedId,
+        contact_id: contact.row.id,
+        company_id: contact.row.company_id,
+        author_id: host.userId,
+        kind: 'meeting',
+        occurred_at: startsAt,
+        duration_ms: 1_800_000,
+        summary: 'Kennenlernen',
+        next_step: null,
+        next_step_due_at: null,
+        next_step_done_at: null,
+        meeting_id: null,
+        created_at: 0,
+      })
+      .execute();
     await tdb.db
       .insertInto('bookings')
       .values(
@@ -112,7 +134,7 @@ describe.each(DIALECTS)('personal links on %s', (dialect) => {
           host.userId,
           type,
           { start: startsAt, end: startsAt + 1_800_000 },
-          { contact_id: contact.row.id, contact_link_id: link!.linkId },
+          { contact_id: contact.row.id, contact_link_id: link!.linkId, touchpoint_id: plannedId },
         ),
       )
       .execute();
@@ -124,6 +146,25 @@ describe.each(DIALECTS)('personal links on %s', (dialect) => {
     expect(queue.knocks.map((k) => [k.name, k.company, k.booking])).toEqual([
       ['Gerd Gast', 'Gast AG', { startsAt, meetingType: 'Kennenlernen' }],
     ]);
+    // The meeting fills in the booking's planned touchpoint instead of adding a second one.
+    h.peer.send({ type: 'lobby.admit', knockId: queue.knocks[0]!.knockId });
+    await guest.next('room.joined');
+    const joinedAt = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    guest.send({ type: 'leave' });
+    await h.peer.next('peer.left');
+    h.peer.send({ type: 'leave' });
+    await h.peer.roundTrip();
+    const [meeting] = await vi.waitFor(async () => {
+      const rows = await listTouchpoints(tdb.db, { contactId: contact.row.id }, 10);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]?.meeting_id).not.toBeNull();
+      return rows;
+    });
+    expect(meeting).toMatchObject({ id: plannedId, kind: 'meeting', summary: 'Kennenlernen' });
+    expect(meeting!.occurred_at).toBeGreaterThanOrEqual(joinedAt - 1_000);
+    expect(meeting!.duration_ms).toBeGreaterThanOrEqual(150);
+    expect(meeting!.duration_ms).toBeLessThan(60_000);
     await Promise.all([h.peer.close(), guest.close()]);
   });
 

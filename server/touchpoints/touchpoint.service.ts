@@ -123,6 +123,17 @@ export async function recordMeetingTouchpoints(
   const now = clock.now();
   for (const [contactId, entry] of byContact) {
     await db.transaction().execute(async (trx) => {
+      // A booked meeting already has its planned touchpoint: the meeting fills that one in.
+      const planned = await findPlannedMeeting(trx, contactId, entry.from);
+      if (planned) {
+        await trx
+          .updateTable('touchpoints')
+          .set({ meeting_id: meetingId, occurred_at: entry.from, duration_ms: entry.durationMs })
+          .where('id', '=', planned)
+          .execute();
+        await touchContact(trx, contactId, entry.from);
+        return;
+      }
       const inserted = await trx
         .insertInto('touchpoints')
         .values({
@@ -147,6 +158,32 @@ export async function recordMeetingTouchpoints(
       }
     });
   }
+}
+
+// A booking's planned touchpoint counts for a meeting that starts this close to the booked time.
+const PLANNED_MEETING_WINDOW_MS = 12 * 3_600_000;
+
+/**
+ * The planned touchpoint of the contact's confirmed booking nearest to `at` (within 12 hours)
+ * that no meeting has filled in yet, if there is one.
+ */
+async function findPlannedMeeting(
+  db: Db,
+  contactId: ContactId,
+  at: number,
+): Promise<TouchpointId | undefined> {
+  const rows = await db
+    .selectFrom('bookings')
+    .innerJoin('touchpoints', 'touchpoints.id', 'bookings.touchpoint_id')
+    .select(['touchpoints.id', 'bookings.starts_at'])
+    .where('bookings.contact_id', '=', contactId)
+    .where('bookings.status', '=', 'confirmed')
+    .where('touchpoints.meeting_id', 'is', null)
+    .where('bookings.starts_at', '>=', at - PLANNED_MEETING_WINDOW_MS)
+    .where('bookings.starts_at', '<=', at + PLANNED_MEETING_WINDOW_MS)
+    .execute();
+  rows.sort((a, b) => Math.abs(a.starts_at - at) - Math.abs(b.starts_at - at));
+  return rows[0]?.id;
 }
 
 /**
