@@ -4,6 +4,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { AlarmMonitor } from './alarms/alarm.service.js';
 import { buildApp } from './app.js';
 import type { App } from './app.js';
+import { mailBookingEvents } from './booking/booking-mailer.js';
+import { BookingReminders } from './booking/booking-reminders.js';
 import { openDatabase } from './db/database.js';
 import type { Db } from './db/database.js';
 import { loadServerSecret } from './db/settings.js';
@@ -30,6 +32,8 @@ export interface Nahbar {
   telemetry: TelemetryService;
   /** E-mail: the outbox and, with SMTP configured, its sending. */
   mailer: Mailer;
+  /** Writes bookings' reminders to the outbox when they fall due. */
+  reminders: BookingReminders;
   /** Stops every service in reverse order of start. */
   stop(): Promise<void>;
 }
@@ -40,7 +44,10 @@ export interface StartOptions {
   clock?: Clock;
 }
 
-/** Starts database, mailer, lounge, alarm monitor, telemetry and HTTP, in that order. */
+/**
+ * Starts database, mailer, booking reminders, lounge, alarm monitor, telemetry and HTTP, in that
+ * order.
+ */
 export async function startNahbar(config: Config, opts: StartOptions): Promise<Nahbar> {
   const clock = opts.clock ?? systemClock;
   const log = opts.logger;
@@ -51,6 +58,15 @@ export async function startNahbar(config: Config, opts: StartOptions): Promise<N
     // Before everything that may send mail, and stopped after it, so that no message is cut off.
     const mailer = await runner.start(
       new Mailer({ db, clock, config: config.mail, log: log.child({ svc: 'mail' }) }),
+    );
+    const reminders = await runner.start(
+      new BookingReminders({
+        db,
+        clock,
+        mailer,
+        publicUrl: config.publicUrl,
+        log: log.child({ svc: 'reminders' }),
+      }),
     );
     const lounge = await runner.start(
       new Lounge({ config: config.lounge, db, clock, secret, log: log.child({ svc: 'lounge' }) }),
@@ -71,7 +87,19 @@ export async function startNahbar(config: Config, opts: StartOptions): Promise<N
       }),
     );
     const app = await buildApp(
-      { config, db, clock, secret, lounge, devices, alarms, telemetry, mailer },
+      {
+        config,
+        db,
+        clock,
+        secret,
+        lounge,
+        devices,
+        alarms,
+        telemetry,
+        mailer,
+        // Every booking, move and cancel e-mails guest and seller, within its own transaction.
+        notifyBooking: mailBookingEvents({ mailer, clock }),
+      },
       { logger: log },
     );
     const http = await runner.start(new HttpService(app, config.host, config.port));
@@ -85,6 +113,7 @@ export async function startNahbar(config: Config, opts: StartOptions): Promise<N
       lounge,
       telemetry,
       mailer,
+      reminders,
       stop: () => runner.stop(),
     };
   } catch (err) {

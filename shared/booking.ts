@@ -3,6 +3,7 @@
 // day are wall-clock times in the seller's own zone.
 import { z } from 'zod';
 import { isTimeZone, timeOfDaySchema } from './contacts.js';
+import { isMailAddress } from './mail-address.js';
 
 /** Days of the week in the order the UI shows them, Monday first (ISO 8601). */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -234,6 +235,11 @@ export const bookingStartSchema = z
   .min(0, 'expected an instant after 1970')
   .max(Date.UTC(3000, 0, 1), 'expected an instant before 3000');
 
+/** The languages a guest's e-mails (confirmation, invitation, reminders) are written in. */
+export const BOOKING_LANGUAGES = ['de', 'en'] as const;
+/** One of the booking e-mail languages. */
+export type BookingLanguage = (typeof BOOKING_LANGUAGES)[number];
+
 /** What a guest enters to book a slot. */
 export const guestBookingInputSchema = z.object({
   start: bookingStartSchema,
@@ -242,6 +248,12 @@ export const guestBookingInputSchema = z.object({
   email: z
     .email({ pattern: z.regexes.unicodeEmail, error: 'expected an e-mail address' })
     .max(254)
+    // The mailer's own rule: an address such as `a,b@example.com` would reach two recipients, so
+    // it is refused here rather than when the confirmation is written.
+    .refine(isMailAddress, {
+      message: 'expected one e-mail address without commas, quotes or brackets',
+      when: whenValid,
+    })
     .transform((e) => e.toLowerCase()),
   company: optionalLine(200, 'the company'),
   /** As typed; the server normalises it to E.164 and refuses what is no phone number. */
@@ -267,6 +279,8 @@ export const guestBookingInputSchema = z.object({
     .default({}),
   /** The guest's own zone (their browser's), for the invitation and reminders. */
   timeZone: sellerTimeZoneSchema,
+  /** The language of the guest's e-mails (confirmation, invitation, reminders). */
+  language: z.enum(BOOKING_LANGUAGES, "expected 'de' or 'en'").default('de'),
 });
 /** A guest's booking request (see `guestBookingInputSchema`). */
 export type GuestBookingInput = z.infer<typeof guestBookingInputSchema>;

@@ -216,10 +216,22 @@ describe.each(DIALECTS)('booking a slot on %s', (dialect) => {
           company: 'Gast GmbH',
           phone: '+49711123456',
           message: 'Bis bald',
+          answers: page.type.questions.map((q) => ({
+            questionId: q.id,
+            label: q.label,
+            answer: 'Fräse X',
+          })),
           timeZone: 'America/New_York',
+          language: 'de',
         },
-        seller: { name: 'Sam Seller', email: seller.email, timeZone: 'Europe/Berlin' },
+        seller: {
+          id: seller.user.id,
+          name: 'Sam Seller',
+          email: seller.email,
+          timeZone: 'Europe/Berlin',
+        },
         loungeUrl: booked.booking.loungeUrl,
+        sellerRoomUrl: `${TEST_PUBLIC_URL}/r/sam-seller`,
         manage: {
           url: booked.manageUrl,
           rescheduleUrl: `${booked.manageUrl}/reschedule`,

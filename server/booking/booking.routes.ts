@@ -62,6 +62,8 @@ export function bookingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     publicUrl,
     // Looked up per event, so that the hook can be connected after the app is built.
     notify: (trx, event) => (ctx.notifyBooking ?? notifyNobody)(trx, event),
+    // The e-mails written inside the booking's transaction are visible to the mailer only now.
+    afterCommit: () => ctx.mailer.kick(),
   };
   // Per guest address; the error handler turns the plugin's 429 into `rate_limited`.
   const writeLimit = {

@@ -20,6 +20,7 @@ import { roomUrl } from '../rooms/room.presenters.js';
 import { BOOKING_OVERLAP, insertBooking, listBlockingBookings } from './booking.repository.js';
 import type { BookingRecord } from './booking.repository.js';
 import { loungeUrl, manageLinks, readQuestions } from './booking.presenters.js';
+import { scheduleReminders } from './reminder.repository.js';
 import type { BookingRow, BookingSettingsRow, MeetingTypeRow } from './booking.table.js';
 import { addPlannedMeeting, matchOrCreateContact } from './guest-contact.js';
 import {
@@ -45,6 +46,11 @@ export interface BookingDeps {
   publicUrl: string;
   /** Told of every booking, move and cancel, inside its transaction. */
   notify: BookingNotify;
+  /**
+   * Called once a change has committed: the e-mails the hook wrote with it can go out now (the
+   * app kicks the mailer here; inside the transaction they would not be visible yet).
+   */
+  afterCommit: () => void;
 }
 
 const pageNotFound = () => new NotFound('No booking page here', 'booking_page_not_found');
@@ -204,9 +210,12 @@ export function bookingEvent(
       company: row.guest_company,
       phone: row.guest_phone,
       message: row.guest_message,
+      answers: JSON.parse(row.answers) as BookingAnswer[],
       timeZone: row.guest_time_zone,
+      language: row.guest_language,
     },
-    seller: record.seller,
+    seller: { id: row.seller_id, ...record.seller },
+    sellerRoomUrl: roomUrl(extra.publicUrl, record.handle),
     loungeUrl:
       extra.linkToken === null
         ? roomUrl(extra.publicUrl, record.handle)
@@ -256,8 +265,9 @@ export async function bookSlot(
   const id = newId<BookingId>();
   const token = newToken();
   const guest = { ...input, phone };
+  let booked: { record: BookingRecord; token: string };
   try {
-    return await db.transaction().execute(async (trx) => {
+    booked = await db.transaction().execute(async (trx) => {
       const contact = await matchOrCreateContact(trx, clock, page.sellerId, guest);
       const planned = await addPlannedMeeting(trx, clock, {
         sellerId: page.sellerId,
@@ -285,6 +295,7 @@ export async function bookSlot(
         guest_message: input.message,
         answers: JSON.stringify(answers),
         guest_time_zone: input.timeZone,
+        guest_language: input.language,
         contact_id: contact.id,
         touchpoint_id: planned.touchpointId,
         contact_link_id: planned.linkId,
@@ -296,8 +307,9 @@ export async function bookSlot(
         cancelled_at: null,
         cancelled_by: null,
       };
-      // Last, so that the guard's wait (PostgreSQL) is as short as can be.
+      // Late, so that the guard's wait (PostgreSQL) is as short as can be; the reminders need it.
       await insertBooking(trx, row);
+      await scheduleReminders(trx, { bookingId: id, start: slot.start, now });
       const record: BookingRecord = {
         row,
         meetingType: { name: type.name, slug: type.slug, durationMinutes: type.duration_minutes },
@@ -320,4 +332,6 @@ export async function bookSlot(
     if (isOverlapViolation(err, BOOKING_OVERLAP)) throw slotTaken();
     throw err;
   }
+  deps.afterCommit();
+  return booked;
 }

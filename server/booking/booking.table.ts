@@ -1,6 +1,7 @@
-// Table types of the booking feature: each seller's booking settings, their meeting types, and
-// the bookings guests make.
+// Table types of the booking feature: each seller's booking settings, their meeting types, the
+// bookings guests make, and the reminders due before them.
 import type { Insertable, Selectable } from 'kysely';
+import type { BookingLanguage } from '../../shared/booking.js';
 import type {
   BookingId,
   ContactId,
@@ -78,6 +79,8 @@ export interface BookingsTable {
   /** JSON array of BookingAnswer. */
   answers: string;
   guest_time_zone: string;
+  /** The language of the guest's e-mails. */
+  guest_language: BookingLanguage;
   /** The seller's contact the booking was matched to or created as. */
   contact_id: ContactId | null;
   /** The planned `meeting` touchpoint; removed when the booking is cancelled. */
@@ -94,6 +97,27 @@ export interface BookingsTable {
   cancelled_by: CancelledBy | null;
 }
 
+/** How long before its meeting a reminder goes out. */
+export type ReminderKind = '24h' | '15m';
+
+/** What became of a claimed reminder. */
+export type ReminderOutcome = 'sent' | 'skipped' | 'failed';
+
+/** A reminder job of a booking: one per kind, moved with the booking, gone with its cancel. */
+export interface BookingRemindersTable {
+  booking_id: BookingId;
+  kind: ReminderKind;
+  /** The meeting's start less the kind's lead. */
+  due_at: number;
+  /** Set once, when a reminder service claims the job; a claimed job is never claimed again. */
+  sent_at: number | null;
+  /** Set with the claim: `sent` (its e-mails are in the outbox), `skipped` or `failed`. */
+  outcome: ReminderOutcome | null;
+  /** Why it failed. */
+  error: string | null;
+  created_at: number;
+}
+
 /** A booking settings row as read. */
 export type BookingSettingsRow = Selectable<BookingSettingsTable>;
 /** A meeting type row as read. */
@@ -104,3 +128,5 @@ export type NewMeetingType = Insertable<MeetingTypesTable>;
 export type BookingRow = Selectable<BookingsTable>;
 /** A booking row to insert. */
 export type NewBooking = Insertable<BookingsTable>;
+/** A reminder job as read. */
+export type BookingReminderRow = Selectable<BookingRemindersTable>;

@@ -16,6 +16,8 @@ export interface GuestDetails {
   company: string | null;
   phone: string | null;
   timeZone: string;
+  /** The language the guest booked in; a new contact gets it as theirs. */
+  language: string;
 }
 
 /** The seller's contact a booking belongs to. */
@@ -67,6 +69,7 @@ export async function matchOrCreateContact(
     companyName: guest.company,
     emails: [guest.email],
     timeZone: guest.timeZone,
+    language: guest.language,
   });
   const phones = phone === null ? [] : [phone];
   const record = await createContact(db, clock, {

@@ -19,6 +19,7 @@ import type { BookingDeps } from './booking.service.js';
 import type { BookingRow, CancelledBy } from './booking.table.js';
 import { dropPlannedMeeting, movePlannedMeeting } from './guest-contact.js';
 import { findBookingSettings, findMeetingTypeById } from './meeting-type.repository.js';
+import { deleteReminders, rescheduleReminders } from './reminder.repository.js';
 
 const MINUTE_MS = 60_000;
 
@@ -45,8 +46,9 @@ function assertGuestMayChange(record: BookingRecord, now: number): void {
   }
 }
 
-// Marks a confirmed booking cancelled (one SEQUENCE more), drops its planned touchpoint and lounge
-// link and tells the hook; all in one transaction. Conflict when it was cancelled meanwhile.
+// Marks a confirmed booking cancelled (one SEQUENCE more), drops its planned touchpoint, lounge
+// link and reminders and tells the hook; all in one transaction. Conflict when it was cancelled
+// meanwhile.
 async function cancel(
   deps: BookingDeps,
   record: BookingRecord,
@@ -54,7 +56,7 @@ async function cancel(
   token: string | null,
 ): Promise<BookingRecord> {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (trx) => {
+  const cancelled = await deps.db.transaction().execute(async (trx) => {
     const changed = await trx
       .updateTable('bookings')
       .set((eb) => ({
@@ -82,17 +84,20 @@ async function cancel(
       touchpointId: record.row.touchpoint_id,
       linkId: record.row.contact_link_id,
     });
-    const cancelled: BookingRecord = { ...record, row, linkToken: null };
+    await deleteReminders(trx, record.row.id);
+    const done: BookingRecord = { ...record, row, linkToken: null };
     await deps.notify(
       trx,
-      bookingEvent('cancelled', cancelled, {
+      bookingEvent('cancelled', done, {
         publicUrl: deps.publicUrl,
         token,
         linkToken: record.linkToken,
       }),
     );
-    return cancelled;
+    return done;
   });
+  deps.afterCommit();
+  return cancelled;
 }
 
 /** Cancels the booking behind a manage token; after this the token changes nothing any more. */
@@ -140,8 +145,9 @@ export async function rescheduleByToken(
     blocked_to: slot.end + type.buffer_after_minutes * MINUTE_MS,
     updated_at: now,
   };
+  let moved: BookingRecord;
   try {
-    return await db.transaction().execute(async (trx) => {
+    moved = await db.transaction().execute(async (trx) => {
       const changed = await trx
         .updateTable('bookings')
         .set((eb) => ({ ...times, sequence: eb('sequence', '+', 1) }))
@@ -153,25 +159,28 @@ export async function rescheduleByToken(
       if (record.row.touchpoint_id !== null) {
         await movePlannedMeeting(trx, record.row.touchpoint_id, slot.start, slot.end - slot.start);
       }
-      const moved: BookingRecord = {
+      await rescheduleReminders(trx, { bookingId: record.row.id, start: slot.start, now });
+      const changedRecord: BookingRecord = {
         ...record,
         row: { ...record.row, ...times, sequence: changed.sequence },
       };
       await deps.notify(
         trx,
-        bookingEvent('rescheduled', moved, {
+        bookingEvent('rescheduled', changedRecord, {
           publicUrl: deps.publicUrl,
           token: props.token,
           linkToken: record.linkToken,
           previous: { start: record.row.starts_at, end: record.row.ends_at },
         }),
       );
-      return moved;
+      return changedRecord;
     });
   } catch (err) {
     if (isOverlapViolation(err, BOOKING_OVERLAP)) throw slotTaken();
     throw err;
   }
+  deps.afterCommit();
+  return moved;
 }
 
 /**

@@ -1,7 +1,9 @@
 // The one hook through which bookings reach e-mail: every booking, move and cancellation becomes a
 // BookingEvent carrying what an invitation needs (iCalendar UID and SEQUENCE, times in UTC, guest,
 // seller, lounge link, manage links). The default does nothing; the mailer plugs in here.
-import type { BookingId } from '../../shared/ids.js';
+import type { BookingAnswer } from '../../shared/api/booking.js';
+import type { BookingLanguage } from '../../shared/booking.js';
+import type { BookingId, UserId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
 
 /** The guest's links to move or cancel a booking (built from the token, which is never stored). */
@@ -35,12 +37,18 @@ export interface BookingEvent {
     company: string | null;
     phone: string | null;
     message: string | null;
+    /** Answers to the meeting type's questions, with the questions as the guest saw them. */
+    answers: BookingAnswer[];
     timeZone: string;
+    /** The language of the guest's e-mails. */
+    language: BookingLanguage;
   };
   /** The organizer. */
-  seller: { name: string; email: string; timeZone: string };
+  seller: { id: UserId; name: string; email: string; timeZone: string };
   /** The guest's personal lounge link for this meeting (LOCATION/URL of the invitation). */
   loungeUrl: string;
+  /** The seller's own room, where they host the meeting. */
+  sellerRoomUrl: string;
   /**
    * Reschedule and cancel links for the DESCRIPTION. Present when the guest's token is at hand
    * (booked, and changes the guest made through it); null when the seller cancels and for any

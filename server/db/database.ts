@@ -20,6 +20,7 @@ import type {
 } from '../contacts/contact.table.js';
 import type { AlarmRulesTable, AlarmsTable } from '../alarms/alarm.table.js';
 import type {
+  BookingRemindersTable,
   BookingSettingsTable,
   BookingsTable,
   MeetingTypesTable,
@@ -68,6 +69,7 @@ export interface Database {
   booking_settings: BookingSettingsTable;
   meeting_types: MeetingTypesTable;
   bookings: BookingsTable;
+  booking_reminders: BookingRemindersTable;
   outbox: OutboxTable;
 }
 

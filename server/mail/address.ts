@@ -1,6 +1,7 @@
 // E-mail addresses with an optional display name ("Nahbar <nahbar@example.com>"): parsed once,
 // at the edge (config, a message handed to the mailer), into a name and an address.
 import { z } from 'zod';
+import { isMailAddress } from '../../shared/mail-address.js';
 
 /** An e-mail address and the name shown with it. */
 export interface MailAddress {
@@ -8,26 +9,16 @@ export interface MailAddress {
   address: string;
 }
 
-// Lenient on purpose: a local part of printable characters without the ones that delimit
-// addresses or comments in a header (a comma would make two recipients of one), and a domain of
-// letter/digit labels (single-label hosts like `localhost` and international letters included;
-// nodemailer encodes them). No domain literals (`a@[127.0.0.1]`).
-const LOCAL = String.raw`[^\s@<>()\[\]\\,;:"]+`;
-const LABEL = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_-]*[\p{L}\p{N}_])?`;
-const ADDRESS = new RegExp(`^${LOCAL}@${LABEL}(?:\\.${LABEL})*$`, 'u');
 const NAMED = /^(.*?)\s*<([^<>]*)>$/su;
 // Control characters (CR and LF above all) would let a name or subject inject header lines.
 const CONTROL = /\p{Cc}/u;
 
 /** Longest display name accepted. */
 export const MAX_DISPLAY_NAME = 200;
-/** Longest address accepted (RFC 5321's path limit). */
-export const MAX_ADDRESS = 254;
 
-/** Tells whether a string is a bare e-mail address (no name, no angle brackets). */
-export function isMailAddress(value: string): boolean {
-  return value.length <= MAX_ADDRESS && ADDRESS.test(value);
-}
+// The address rule itself lives in shared/, so that a form (the guest's booking form) refuses at
+// its edge what the mailer would refuse later.
+export { isMailAddress, MAX_ADDRESS } from '../../shared/mail-address.js';
 
 /** Parses `name@example.com`, `Name <name@example.com>` or `"Name, Inc." <name@example.com>`. */
 export function parseMailAddress(input: string): MailAddress | null {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CALENDAR_METHODS } from '../../shared/api/outbox.js';
 import type { CalendarMethod } from '../../shared/api/outbox.js';
-import type { UserId } from '../../shared/ids.js';
+import type { BookingId, UserId } from '../../shared/ids.js';
 import { mailAddressPartsSchema, mailAddressSchema } from './address.js';
 
 /** Longest subject accepted. */
@@ -17,6 +17,8 @@ export const MAX_ICS = 256_000;
 export interface MailMessage {
   /** The seller the message belongs to (their outbox shows it); omit for system mail. */
   sellerId?: UserId | null;
+  /** The booking the message is about, if any: erasing its guest erases the message too. */
+  bookingId?: BookingId | null;
   /** `name@example.com`, `Name <name@example.com>`, or the parts. */
   to: string | { name?: string | null; address: string };
   subject: string;
@@ -53,6 +55,10 @@ const calendarSchema = z
 export const mailMessageSchema = z.object({
   sellerId: z
     .custom<UserId>((v) => typeof v === 'string' && v !== '', 'must be a user id')
+    .nullish()
+    .transform((s) => s ?? null),
+  bookingId: z
+    .custom<BookingId>((v) => typeof v === 'string' && v !== '', 'must be a booking id')
     .nullish()
     .transform((s) => s ?? null),
   to: z.union([mailAddressSchema, mailAddressPartsSchema]),

@@ -138,6 +138,7 @@ export class Mailer implements Service {
     await insertOutboxMessage(executor, {
       id,
       seller_id: mail.sellerId,
+      booking_id: mail.bookingId,
       to_name: mail.to.name,
       to_address: mail.to.address,
       subject: mail.subject,

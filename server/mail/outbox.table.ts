@@ -2,13 +2,15 @@
 // (when configured) or kept for reading in the app.
 import type { Insertable, Selectable } from 'kysely';
 import type { CalendarMethod, MailTransportKind } from '../../shared/api/outbox.js';
-import type { OutboxMessageId, UserId } from '../../shared/ids.js';
+import type { BookingId, OutboxMessageId, UserId } from '../../shared/ids.js';
 
 /** One message. SMTP messages are due while `next_attempt_at` is set and `sent_at` is null. */
 export interface OutboxTable {
   id: OutboxMessageId;
   /** The seller the message belongs to (who sees it in the outbox); null for system mail. */
   seller_id: UserId | null;
+  /** The booking the message is about (invitation, reminder); erased with it. */
+  booking_id: BookingId | null;
   to_name: string | null;
   to_address: string;
   subject: string;

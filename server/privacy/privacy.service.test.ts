@@ -4,11 +4,17 @@ import { sql, SqliteAdapter } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contactInputSchema } from '../../shared/contacts.js';
 import type { MeetingId } from '../../shared/ids.js';
+import { composeBookingMails, composeReminderMails } from '../booking/booking-mail.js';
+import { insertBooking } from '../booking/booking.repository.js';
+import { scheduleReminders } from '../booking/reminder.repository.js';
 import type { Viewer } from '../contacts/contact.repository.js';
 import { createContact } from '../contacts/contact.service.js';
 import { searchDocs } from '../contacts/search.repository.js';
 import type { Db } from '../db/database.js';
 import { FakeClock } from '../lib/clock.js';
+import { createLogger } from '../lib/logger.js';
+import { Mailer } from '../mail/mailer.js';
+import { bookingRow, insertMeetingTypeRow } from '../test/booking.js';
 import { DIALECTS, createTestDatabase } from '../test/databases.js';
 import type { TestDatabase } from '../test/databases.js';
 import { createHost } from '../test/lounge-harness.js';
@@ -126,6 +132,81 @@ describe.each(DIALECTS)('privacy on %s', (dialect) => {
       })
       .execute();
 
+    // A booking made as this contact, with its reminders and e-mails (one of them to somebody
+    // else's booking, which stays).
+    const start = clock.now() + 3 * 86_400_000;
+    const typeId = await insertMeetingTypeRow(tdb.db, seller.id);
+    const booking = bookingRow(
+      seller.id,
+      typeId,
+      { start, end: start + 30 * 60_000 },
+      {
+        guest_name: 'Zacharias Quellmalz',
+        guest_email: 'zq@kuehlturm.example',
+        guest_company: 'Kühlturmwerke',
+        guest_phone: '+49309876543',
+        guest_message: 'Bringe Dampfmaschinen mit',
+        contact_id: id,
+        contact_link_id: 'link-quellmalz',
+      },
+    );
+    await insertBooking(tdb.db, booking);
+    await scheduleReminders(tdb.db, { bookingId: booking.id, start, now: clock.now() });
+    const other = bookingRow(seller.id, typeId, {
+      start: start + 3_600_000,
+      end: start + 5_400_000,
+    });
+    await insertBooking(tdb.db, other);
+    const mailer = new Mailer({
+      db: tdb.db,
+      clock,
+      log: createLogger('silent'),
+      config: { smtpUrl: null, from: { name: 'Nahbar', address: 'nahbar@nahbar.test' } },
+    });
+    const loungeUrl = 'https://nahbar.test/r/room-owner?c=tok-quellmalz-secret';
+    const event = {
+      kind: 'booked' as const,
+      bookingId: booking.id,
+      uid: booking.ical_uid,
+      sequence: 0,
+      start,
+      end: start + 30 * 60_000,
+      previous: null,
+      meetingType: { name: 'Kennenlernen', durationMinutes: 30 },
+      guest: {
+        name: 'Zacharias Quellmalz',
+        email: 'zq@kuehlturm.example',
+        company: 'Kühlturmwerke',
+        phone: '+49309876543',
+        message: 'Bringe Dampfmaschinen mit',
+        answers: [{ questionId: 'q1', label: 'Tochter?', answer: 'Xaviera' }],
+        timeZone: 'Europe/Berlin',
+        language: 'de' as const,
+      },
+      seller: {
+        id: seller.id,
+        name: 'Selma Seller',
+        email: 'selma@example.test',
+        timeZone: 'Europe/Berlin',
+      },
+      loungeUrl,
+      sellerRoomUrl: 'https://nahbar.test/r/room-owner',
+      manage: null,
+      cancelledBy: null,
+    };
+    const mails = [
+      ...composeBookingMails(event, clock.now()),
+      ...composeReminderMails('15m', { ...event, sellerRoomUrl: event.sellerRoomUrl }),
+    ];
+    for (const mail of mails) await mailer.send(mail);
+    const kept = await mailer.send({
+      sellerId: seller.id,
+      bookingId: other.id,
+      to: 'Gerda Gast <gerda@example.test>',
+      subject: 'Bestätigt: stays',
+      text: 'stays',
+    });
+
     const data = await exportContact(tdb.db, clock, seller, id);
     expect(data.contact.name).toBe('Zacharias Quellmalz');
     expect(data.contact.phones).toEqual(['+49309876543']);
@@ -134,6 +215,24 @@ describe.each(DIALECTS)('privacy on %s', (dialect) => {
     expect(data.personalLinks).toHaveLength(1);
     expect(data.vcard).toContain('FN:Zacharias Quellmalz');
     expect(data.vcard).toContain('zq@kuehlturm.example');
+    expect(data.bookings).toEqual([
+      expect.objectContaining({
+        id: booking.id,
+        meetingType: 'Kennenlernen',
+        start,
+        status: 'confirmed',
+        guest: expect.objectContaining({
+          name: 'Zacharias Quellmalz',
+          message: 'Bringe Dampfmaschinen mit',
+        }) as unknown,
+      }),
+    ]);
+    expect(data.mails.map((m) => m.to).sort()).toEqual([
+      'selma@example.test',
+      'selma@example.test',
+      'zq@kuehlturm.example',
+      'zq@kuehlturm.example',
+    ]);
 
     await eraseContact(tdb.db, clock, seller, id);
 
@@ -157,7 +256,16 @@ describe.each(DIALECTS)('privacy on %s', (dialect) => {
       if (table !== 'audit_log') {
         expect(text.includes(id), `${table} still holds the contact id`).toBe(false);
       }
+      expect(text.includes(booking.id), `${table} still holds the booking id`).toBe(false);
     }
+    // Nothing about the person's booking is left, and somebody else's booking and mail stay.
+    expect(await tdb.db.selectFrom('booking_reminders').select('kind').execute()).toEqual([]);
+    expect((await tdb.db.selectFrom('outbox').select('id').execute()).map((r) => r.id)).toEqual([
+      kept,
+    ]);
+    expect((await tdb.db.selectFrom('bookings').select('id').execute()).map((r) => r.id)).toEqual([
+      other.id,
+    ]);
     const auditRows = await tdb.db.selectFrom('audit_log').selectAll().orderBy('at').execute();
     expect(auditRows.map((r) => [r.action, r.subject_id, r.actor_id])).toEqual([
       ['contact.exported', id, seller.id],

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, HTTPMethods } from 'fastify';
 import { AlarmMonitor } from '../alarms/alarm.service.js';
+import { mailBookingEvents } from '../booking/booking-mailer.js';
 import { buildApp } from '../app.js';
 import type { App, AppContext } from '../app.js';
 import type { Db } from '../db/database.js';
@@ -125,6 +126,9 @@ export async function createTestApp(opts: TestAppOptions): Promise<TestApp> {
       alarms,
       telemetry,
       mailer,
+      // As in nahbar.ts: bookings e-mail guest and seller (kept in the outbox unless a test sets
+      // `config.mail.smtpUrl`). Tests that only watch the events replace this hook.
+      notifyBooking: mailBookingEvents({ mailer, clock }),
     };
     const app = await buildWatched(ctx, opts.onRoute);
     cleanups.push(() => app.close());

@@ -1,13 +1,17 @@
 // Factories for booking tests: a seller's booking page set up through the real API, a guest's
 // booking form, and raw sellers, meeting types and bookings inserted as rows for the guard tests.
-import type { MeetingTypeView } from '../../shared/api/booking.js';
+import type { BookedView, BookingView, MeetingTypeView } from '../../shared/api/booking.js';
 import type { BookingSettingsInput, MeetingTypeInput } from '../../shared/booking.js';
 import type { BookingId, MeetingTypeId, UserId } from '../../shared/ids.js';
 import type { BookingRow } from '../booking/booking.table.js';
 import type { Db } from '../db/database.js';
+import { FakeClock } from '../lib/clock.js';
 import { hashToken, newId, newToken } from '../lib/random.js';
-import { expectStatus } from './actors.js';
-import type { Agent } from './actors.js';
+import { expectStatus, guestAgent, setupOwner } from './actors.js';
+import type { Agent, SignedIn } from './actors.js';
+import { createTestApp } from './app.js';
+import type { TestApp } from './app.js';
+import type { TestDialect } from './databases.js';
 
 const NINE_TO_FIVE = [{ from: '09:00', to: '17:00' }];
 const MINUTE_MS = 60_000;
@@ -175,6 +179,7 @@ export function bookingRow(
     guest_message: null,
     answers: '[]',
     guest_time_zone: 'Europe/Berlin',
+    guest_language: 'de',
     contact_id: null,
     touchpoint_id: null,
     contact_link_id: null,
@@ -187,4 +192,63 @@ export function bookingRow(
     cancelled_by: null,
     ...changes,
   };
+}
+
+/** A booking page's world for e-mail tests: an app that sends to an SMTP server, and its seller. */
+export interface MailWorld {
+  t: TestApp;
+  clock: FakeClock;
+  /** The account owner, who books as "Sam Seller" (handle `sam-seller`), in Europe/Berlin. */
+  seller: SignedIn;
+  page: TestPage;
+  guest: Agent;
+}
+
+/**
+ * Builds an app on a fresh database whose mailer sends to `smtpUrl`, with a fake clock (Saturday
+ * 2026-11-28 09:00 UTC) and the seller's booking page: TEST_TYPE with one required question.
+ */
+export async function createMailWorld(dialect: TestDialect, smtpUrl: string): Promise<MailWorld> {
+  const clock = new FakeClock();
+  const t = await createTestApp({
+    dialect,
+    clock,
+    config: {
+      bookingMaxPerMinute: 1000,
+      mail: { smtpUrl, from: { name: 'Nahbar', address: 'nahbar@nahbar.test' } },
+    },
+  });
+  try {
+    const seller = await setupOwner(t, { name: 'Sam Seller', email: 'sam@seller.test' });
+    const page = await openBookingPage(seller.agent, {
+      type: { questions: [{ label: 'Welche Maschine?', required: true }] },
+    });
+    return { t, clock, seller, page, guest: await guestAgent(t) };
+  } catch (err) {
+    await t.close();
+    throw err;
+  }
+}
+
+/** A booking a guest made in a MailWorld: the guest's manage URL and token, the seller's view. */
+export interface GuestBooking {
+  manageUrl: string;
+  token: string;
+  booking: BookingView;
+}
+
+/** Books `start` on the world's page as a guest (answering every question) and reads it back. */
+export async function bookAsGuest(
+  w: MailWorld,
+  start: number,
+  changes: Record<string, unknown> = {},
+): Promise<GuestBooking> {
+  const answers = Object.fromEntries(w.page.type.questions.map((q) => [q.id, 'Fräse X']));
+  const res = await w.guest.post(w.page.bookUrl, guestForm(start, { answers, ...changes }));
+  expectStatus(res, 201);
+  const { manageUrl } = res.json<BookedView>();
+  const list = await w.seller.agent.get('/api/bookings?cancelled=true');
+  const booking = list.json<{ bookings: BookingView[] }>().bookings.find((b) => b.start === start);
+  if (!booking) throw new Error('the seller does not see the booking');
+  return { manageUrl, token: tokenOf(manageUrl), booking };
 }

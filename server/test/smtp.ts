@@ -133,3 +133,49 @@ function decodeBody(body: string, encoding = '7bit'): string {
       return body;
   }
 }
+
+/** Decodes the MIME encoded-words (`=?UTF-8?Q?…?=`, `=?UTF-8?B?…?=`) of a header value. */
+export function decodeHeader(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(
+      /=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g,
+      (_m, _charset: string, enc: string, text: string) =>
+        enc.toUpperCase() === 'B'
+          ? Buffer.from(text, 'base64').toString('utf8')
+          : Buffer.from(
+              text
+                .replace(/_/g, ' ')
+                .replace(/=([0-9A-F]{2})/gi, (_h, hex: string) =>
+                  String.fromCharCode(parseInt(hex, 16)),
+                ),
+              'latin1',
+            ).toString('utf8'),
+    );
+}
+
+/** A captured message read as a person's mail client shows it. */
+export interface ReadMail {
+  to: string[];
+  /** The decoded subject. */
+  subject: string;
+  /** The plain-text body. */
+  text: string;
+  /** The text/calendar alternative: its Content-Type header and the iCalendar text. */
+  calendar: { contentType: string; ics: string } | null;
+}
+
+/** Reads a captured message: recipients, decoded subject, text and the text/calendar part. */
+export function readMail(mail: CapturedMail): ReadMail {
+  const headers = parseHeaders(mail.raw.slice(0, mail.raw.indexOf('\r\n\r\n')));
+  const parts = mimeParts(mail.raw);
+  const typeOf = (p: MimePart) => p.headers['content-type'] ?? '';
+  const text = parts.find((p) => typeOf(p).startsWith('text/plain'));
+  const calendar = parts.find((p) => typeOf(p).startsWith('text/calendar'));
+  return {
+    to: mail.envelope.to,
+    subject: decodeHeader(headers.subject ?? ''),
+    text: text?.body.replace(/\r\n/g, '\n') ?? '',
+    calendar: calendar ? { contentType: typeOf(calendar), ics: calendar.body } : null,
+  };
+}
