@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Switch } from 'wouter';
 import { NotFoundPage } from '../pages/not-found/NotFoundPage';
 import { LoungePage } from '../pages/lounge/LoungePage';
+import { manageIntent } from '../booking/manage';
 import { SessionProvider } from './session';
 
 const TodayPage = lazy(() => import('../pages/today/TodayPage'));
@@ -19,6 +20,12 @@ const ImportPage = lazy(() => import('../pages/import/ImportPage'));
 const CadencesPage = lazy(() => import('../pages/cadences/CadencesPage'));
 const MachinesPage = lazy(() => import('../pages/machines/MachinesPage'));
 const MachinePage = lazy(() => import('../pages/machine/MachinePage'));
+// Guest pages of booking: their own chunks, with none of the seller pages' code.
+const BookPage = lazy(() => import('../pages/book/BookPage'));
+const ManageBookingPage = lazy(() => import('../pages/manage-booking/ManageBookingPage'));
+const BookingsPage = lazy(() => import('../pages/bookings/BookingsPage'));
+const BookingSettingsPage = lazy(() => import('../pages/booking-settings/BookingSettingsPage'));
+const OutboxPage = lazy(() => import('../pages/outbox/OutboxPage'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -36,6 +43,24 @@ export function App() {
       <Suspense fallback={<Loading />}>
         <Switch>
           <Route path="/r/:handle">{(params) => <LoungePage handle={params.handle} />}</Route>
+          <Route path="/book/:handle">
+            {(params) => <BookPage key={params.handle} handle={params.handle} />}
+          </Route>
+          <Route path="/book/:handle/:type">
+            {(params) => <BookPage key={params.handle} handle={params.handle} type={params.type} />}
+          </Route>
+          <Route path="/bookings/:token">
+            {(params) => <ManageBookingPage key={params.token} token={params.token} />}
+          </Route>
+          <Route path="/bookings/:token/:intent">
+            {(params) => (
+              <ManageBookingPage
+                key={params.token}
+                token={params.token}
+                intent={manageIntent(params.intent)}
+              />
+            )}
+          </Route>
           <Route path="/">{() => <TodayPage />}</Route>
           <Route path="/today">{() => <TodayPage />}</Route>
           <Route path="/login">{() => <LoginPage />}</Route>
@@ -53,6 +78,9 @@ export function App() {
           <Route path="/machines/:id">
             {(params) => <MachinePage key={params.id} id={params.id} />}
           </Route>
+          <Route path="/booking">{() => <BookingsPage />}</Route>
+          <Route path="/booking/settings">{() => <BookingSettingsPage />}</Route>
+          <Route path="/booking/outbox">{() => <OutboxPage />}</Route>
           <Route component={NotFoundPage} />
         </Switch>
       </Suspense>

@@ -94,6 +94,9 @@ export function Layout({
             <NavLink href="/machines" prefix>
               {t('nav.machines')}
             </NavLink>
+            <NavLink href="/booking" prefix>
+              {t('nav.booking')}
+            </NavLink>
             <NavLink href="/rooms">{t('nav.rooms')}</NavLink>
             {user.role === 'owner' && <NavLink href="/team">{t('nav.team')}</NavLink>}
           </nav>

@@ -23,8 +23,9 @@ export const resources = {
 } as const;
 
 /**
- * Namespaces only seller pages use. They load with the first page that asks for them (the page
- * suspends meanwhile), so the guest's lounge page never downloads them.
+ * Namespaces only some pages use (seller pages, and the guest's booking pages). They load with
+ * the first page that asks for them (the page suspends meanwhile), so the guest's lounge page
+ * never downloads them.
  */
 const lazyNamespaces: Readonly<
   Record<string, Readonly<Record<Language, () => Promise<{ default: ResourceKey }>>>>
@@ -36,6 +37,15 @@ const lazyNamespaces: Readonly<
   machines: {
     de: () => import('./de/machines.json'),
     en: () => import('./en/machines.json'),
+  },
+  // The guest's booking and manage pages.
+  booking: {
+    de: () => import('./de/booking.json'),
+    en: () => import('./en/booking.json'),
+  },
+  bookingSeller: {
+    de: () => import('./de/bookingSeller.json'),
+    en: () => import('./en/bookingSeller.json'),
   },
 };
 

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import deBooking from './de/booking.json';
+import enBooking from './en/booking.json';
+import deBookingSeller from './de/bookingSeller.json';
+import enBookingSeller from './en/bookingSeller.json';
 import deContacts from './de/contacts.json';
 import enContacts from './en/contacts.json';
 import deMachines from './de/machines.json';
@@ -26,6 +30,8 @@ describe('translations', () => {
       ),
       contacts: [deContacts, enContacts],
       machines: [deMachines, enMachines],
+      booking: [deBooking, enBooking],
+      bookingSeller: [deBookingSeller, enBookingSeller],
     };
     for (const [ns, [de, en]] of Object.entries(namespaces)) {
       expect(keys(de).sort(), ns).toEqual(keys(en).sort());

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 /** A UI language of the client. */
 export type UiLanguage = 'de' | 'en';
 /** A translation namespace of the client. */
-export type UiNamespace = 'common' | 'accounts' | 'lounge' | 'contacts' | 'machines';
+export type UiNamespace =
+  'common' | 'accounts' | 'lounge' | 'contacts' | 'machines' | 'booking' | 'bookingSeller';
 
 const cache = new Map<string, unknown>();
 
