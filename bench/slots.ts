@@ -130,12 +130,12 @@ try {
 
   // 50 guests at once, each after a different free slot.
   const later = now + DAYS * DAY_MS;
-  const laterSlotsUrl = `${page}/${seed.slug}/slots?from=${later}&to=${later + 30 * DAY_MS}`;
+  const laterSlotsUrl = `${page}/${seed.slug}/slots?from=${later}&to=${later + 60 * DAY_MS}`;
   const booking: number[] = [];
   const pageUnderLoad: number[] = [];
   let booked = 0;
   for (let round_ = 0; round_ < ROUNDS; round_++) {
-    // The seeded 60 days are nearly full; the guests book the 30 days after them.
+    // The seeded 60 days are nearly full; the guests book the 60 days after them.
     const free = ((await (await fetch(laterSlotsUrl)).json()) as SlotsView).slots;
     // Every n-th free slot, n ≥ 4: starts at least an hour apart, so no two guests overlap.
     const stride = Math.floor(free.length / GUESTS);

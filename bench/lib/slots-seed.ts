@@ -39,7 +39,7 @@ export function benchAvailability(now: number): Availability {
   };
 }
 
-/** The meeting type: 30 minutes every 15, 10 minutes of buffer either side, 90 days ahead. */
+/** The meeting type: 30 minutes every 15, 10 minutes of buffer either side, 130 days ahead. */
 export const BENCH_TYPE = {
   name: 'Maschinen-Demo',
   slug: 'demo',
@@ -47,7 +47,7 @@ export const BENCH_TYPE = {
   bufferBeforeMinutes: 10,
   bufferAfterMinutes: 10,
   minimumNoticeMinutes: 60,
-  horizonDays: 90,
+  horizonDays: 130,
   slotStepMinutes: 15,
   dailyLimit: null,
 };
