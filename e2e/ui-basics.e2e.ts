@@ -261,6 +261,31 @@ describe('UI basics', () => {
       expect(await unnamedControls(host.page), path).toEqual([]);
     }
 
+    // The booking pages: the seller's (bookings, hours and meeting types with the form open,
+    // outbox) and the guest's booking page with its slots.
+    await host.page.goto('/booking/settings');
+    await host.page.getByTestId('booking-settings-save').click();
+    await host.page.getByTestId('booking-settings-saved').waitFor();
+    await host.page.getByTestId('meeting-type-new').click();
+    await host.page.getByTestId('meeting-type-form').waitFor();
+    expect(await unnamedControls(host.page), '/booking/settings').toEqual([]);
+    await host.page.getByTestId('meeting-type-name').fill('Kennenlernen');
+    await host.page.getByTestId('meeting-type-save').click();
+    await host.page.getByTestId('meeting-type').first().waitFor();
+    const bookingPages: [string, string][] = [
+      ['/booking', 'bookings-empty'],
+      ['/booking/outbox', 'outbox-empty'],
+    ];
+    for (const [path, testId] of bookingPages) {
+      await host.page.goto(path);
+      await host.page.getByTestId(testId).waitFor();
+      expect(await unnamedControls(host.page), path).toEqual([]);
+    }
+    const visitorOfPage = await scene.join('Bea Bookerin');
+    await visitorOfPage.page.goto(`/book/${scene.room.handle}`);
+    await visitorOfPage.page.locator('[data-testid^="booking-slot-"]').first().waitFor();
+    expect(await unnamedControls(visitorOfPage.page), '/book/:handle').toEqual([]);
+
     // The machine pages: the list with the new-machine form and its customer search, and a
     // machine with readings, a device and the form for a reading's meaning open.
     const machine = await createTestMachine(scene.owner, {
@@ -441,6 +466,33 @@ describe('UI basics', () => {
     await host.page.getByTestId('token-box').waitFor();
     await host.page.locator('.token-box details').first().evaluate('(el) => { el.open = true; }');
     expect(await horizontalOverflow(host.page), '/machines/:id').toEqual({
+      scrolls: false,
+      offenders: [],
+    });
+
+    // The booking pages: the seller's hours and meeting types, and the guest's booking page
+    // with its days, times and the form, which guests mostly open on their phones.
+    await host.page.goto('/booking/settings');
+    await host.page.getByTestId('booking-settings-save').click();
+    await host.page.getByTestId('booking-settings-saved').waitFor();
+    await host.page.getByTestId('meeting-type-new').click();
+    await host.page.getByTestId('meeting-type-name').fill('Vorführung der Transferautomatisierung');
+    await host.page.getByTestId('meeting-type-save').click();
+    await host.page.getByTestId('meeting-type').first().waitFor();
+    expect(await horizontalOverflow(host.page), '/booking/settings').toEqual({
+      scrolls: false,
+      offenders: [],
+    });
+    await guest.page.goto(`/book/${scene.room.handle}`);
+    const slot = guest.page.locator('[data-testid^="booking-slot-"]').first();
+    await slot.waitFor();
+    expect(await horizontalOverflow(guest.page), '/book/:handle').toEqual({
+      scrolls: false,
+      offenders: [],
+    });
+    await slot.click();
+    await guest.page.getByTestId('booking-name').waitFor();
+    expect(await horizontalOverflow(guest.page), '/book/:handle form').toEqual({
       scrolls: false,
       offenders: [],
     });
