@@ -5,9 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../lib/clock.js';
 import { setupOwner } from '../test/actors.js';
+import type { SignedIn } from '../test/actors.js';
 import { createTestApp } from '../test/app.js';
 import type { TestApp } from '../test/app.js';
-import { guestForm, openBookingPage } from '../test/booking.js';
+import { createMeetingTypeFor, guestForm, openBookingPage } from '../test/booking.js';
 import type { TestPage } from '../test/booking.js';
 import { DIALECTS } from '../test/databases.js';
 
@@ -17,6 +18,7 @@ const START = Date.parse('2026-12-01T10:00:00+01:00');
 
 describe.each(DIALECTS)(`${GUESTS} guests booking one slot at once on %s`, (dialect) => {
   let t: TestApp;
+  let owner: SignedIn;
   let page: TestPage;
   let origin: string;
 
@@ -27,7 +29,7 @@ describe.each(DIALECTS)(`${GUESTS} guests booking one slot at once on %s`, (dial
       // All fifty come from 127.0.0.1; the per-address limit is not what this test is about.
       config: { bookingMaxPerMinute: 1000 },
     });
-    const owner = await setupOwner(t, { name: 'Olga Owner' });
+    owner = await setupOwner(t, { name: 'Olga Owner' });
     page = await openBookingPage(owner.agent, { type: { bufferAfterMinutes: 10 } });
     origin = await t.app.listen({ host: '127.0.0.1', port: 0 });
   });
@@ -81,5 +83,44 @@ describe.each(DIALECTS)(`${GUESTS} guests booking one slot at once on %s`, (dial
     expect(contacts).toEqual([{ id: bookings[0]!.contact_id, name: bookings[0]!.guest_name }]);
     expect(await t.db.selectFrom('touchpoints').select('id').execute()).toHaveLength(1);
     expect(await t.db.selectFrom('contact_links').select('id').execute()).toHaveLength(1);
+  });
+
+  it('keeps a daily limit of one when 20 guests book different times of one day at once', async () => {
+    const limited = await createMeetingTypeFor(owner.agent, {
+      name: 'Werksführung',
+      dailyLimit: 1,
+    });
+    const csrf = await fetch(`${origin}/api/csrf`);
+    const { token } = (await csrf.json()) as { token: string };
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    // Wednesday 2026-12-02, 09:00 to 14:30 in Berlin: 20 times that do not overlap one another.
+    const day = Date.parse('2026-12-02T09:00:00+01:00');
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const res = await fetch(`${origin}/api/book/${page.handle}/${limited.slug}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie },
+          body: JSON.stringify(
+            guestForm(day + i * 15 * 60_000 * 2, {
+              name: `Besuch ${i}`,
+              email: `besuch${i}@example.test`,
+              phone: null,
+            }),
+          ),
+        });
+        return res.status;
+      }),
+    );
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    const booked = await t.db
+      .selectFrom('bookings')
+      .select('id')
+      .where('meeting_type_id', '=', limited.id)
+      .execute();
+    expect(booked).toHaveLength(1);
   });
 });

@@ -2,7 +2,9 @@
 // seller's time, and bookings read with what their views need (type, seller, lounge link).
 import type { BookingId, UserId } from '../../shared/ids.js';
 import type { Viewer } from '../contacts/contact.repository.js';
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { isSqlite } from '../db/id-list.js';
 import type { BookingRow, BookingsTable, NewBooking } from './booking.table.js';
 import type { ExistingBooking } from './slots.js';
 
@@ -165,4 +167,13 @@ export async function listBookingRecords(
     .limit(query.limit)
     .execute();
   return rows.map(toRecord);
+}
+
+/**
+ * Makes the rest of the transaction the only one changing this seller's bookings: on PostgreSQL
+ * an advisory lock until commit; on SQLite the transaction already holds the one connection.
+ */
+export async function lockSellerBookings(trx: Db, sellerId: UserId): Promise<void> {
+  if (isSqlite(trx)) return;
+  await sql`select pg_advisory_xact_lock(hashtext(${`bookings:${sellerId}`}))`.execute(trx);
 }

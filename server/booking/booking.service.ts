@@ -17,7 +17,12 @@ import { Conflict, Invalid, NotFound } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
 import { hashToken, newId, newToken } from '../lib/random.js';
 import { roomUrl } from '../rooms/room.presenters.js';
-import { BOOKING_OVERLAP, insertBooking, listBlockingBookings } from './booking.repository.js';
+import {
+  BOOKING_OVERLAP,
+  insertBooking,
+  listBlockingBookings,
+  lockSellerBookings,
+} from './booking.repository.js';
 import type { BookingRecord } from './booking.repository.js';
 import { loungeUrl, manageLinks, readQuestions } from './booking.presenters.js';
 import { scheduleReminders } from './reminder.repository.js';
@@ -254,13 +259,15 @@ export async function bookSlot(
     throw new Invalid(`Not a phone number: ${input.phone}`, 'invalid_phone', { field: 'phone' });
   }
   const now = clock.now();
-  const slot = await checkSlot(db, {
+  const slotRules = {
     sellerId: page.sellerId,
     settings: page.settings,
     type,
     start: input.start,
     now,
-  });
+  };
+  // A quick refusal of a time that is plainly gone, before any work.
+  await checkSlot(db, slotRules);
 
   const id = newId<BookingId>();
   const token = newToken();
@@ -268,6 +275,10 @@ export async function bookSlot(
   let booked: { record: BookingRecord; token: string };
   try {
     booked = await db.transaction().execute(async (trx) => {
+      // The check that counts: with the seller's bookings locked, so that the daily limit holds
+      // too (the database's overlap guard covers only overlaps).
+      await lockSellerBookings(trx, page.sellerId);
+      const slot = await checkSlot(trx, slotRules);
       const contact = await matchOrCreateContact(trx, clock, page.sellerId, guest);
       const planned = await addPlannedMeeting(trx, clock, {
         sellerId: page.sellerId,

@@ -12,6 +12,7 @@ import {
   BOOKING_OVERLAP,
   findBookingRecord,
   findBookingRecordByTokenHash,
+  lockSellerBookings,
 } from './booking.repository.js';
 import type { BookingRecord } from './booking.repository.js';
 import { bookingEvent, checkSlot, slotTaken } from './booking.service.js';
@@ -128,14 +129,16 @@ export async function rescheduleByToken(
     findBookingSettings(db, record.row.seller_id),
   ]);
   if (!type || !settings) throw bookingNotFound();
-  const slot = await checkSlot(db, {
+  const slotRules = {
     sellerId: record.row.seller_id,
     settings,
     type,
     start: props.start,
     now,
     except: record.row.id,
-  });
+  };
+  // A quick refusal first; the check that counts runs again under the seller's lock.
+  const slot = await checkSlot(db, slotRules);
   const times = {
     starts_at: slot.start,
     ends_at: slot.end,
@@ -148,6 +151,8 @@ export async function rescheduleByToken(
   let moved: BookingRecord;
   try {
     moved = await db.transaction().execute(async (trx) => {
+      await lockSellerBookings(trx, record.row.seller_id);
+      await checkSlot(trx, slotRules);
       const changed = await trx
         .updateTable('bookings')
         .set((eb) => ({ ...times, sequence: eb('sequence', '+', 1) }))
