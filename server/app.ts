@@ -237,11 +237,14 @@ async function registerClient(app: App, ctx: AppContext): Promise<void> {
       .type('text/html')
       .send(await fs.promises.readFile(indexFile));
   };
-  app.get('/r/:handle', async (req, reply) => {
-    const { handle } = req.params as { handle: string };
-    const room = await findRoomByHandle(ctx.db, handle.toLowerCase());
-    return sendIndex(room ? 200 : 404, reply);
-  });
+  // A room link and a booking page share the seller's handle; one nobody has is a 404 page.
+  for (const path of ['/r/:handle', '/book/:handle', '/book/:handle/:type']) {
+    app.get(path, async (req, reply) => {
+      const { handle } = req.params as { handle: string };
+      const room = await findRoomByHandle(ctx.db, handle.toLowerCase());
+      return sendIndex(room ? 200 : 404, reply);
+    });
+  }
   app.setNotFoundHandler(async (req, reply) => {
     const wantsPage =
       req.method === 'GET' &&

@@ -244,6 +244,30 @@ const ROUTES: Record<string, Probe[]> = {
     },
     { what: 'an unknown room', request: () => get('/r/nobody-here'), expect: [404, 404, 404, 404] },
   ],
+  'GET /book/:handle': [
+    {
+      what: "a seller's booking page",
+      request: (w) => get(`/book/${w.ownerRoom.handle}`),
+      expect: [200, 200, 200, 200],
+    },
+    {
+      what: 'an unknown seller',
+      request: () => get('/book/nobody-here'),
+      expect: [404, 404, 404, 404],
+    },
+  ],
+  'GET /book/:handle/:type': [
+    {
+      what: "a seller's meeting type",
+      request: (w) => get(`/book/${w.ownerRoom.handle}/kennenlernen`),
+      expect: [200, 200, 200, 200],
+    },
+    {
+      what: 'an unknown seller',
+      request: () => get('/book/nobody-here/kennenlernen'),
+      expect: [404, 404, 404, 404],
+    },
+  ],
   // A plain GET without an upgrade is refused; the socket itself belongs to the lounge's tests.
   'GET /ws': [{ request: () => get('/ws'), expect: [404, 404, 404, 404] }],
 
