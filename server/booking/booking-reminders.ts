@@ -10,6 +10,7 @@ import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 import type { Mailer } from '../mail/mailer.js';
 import { roomUrl } from '../rooms/room.presenters.js';
+import { Rounds } from '../services/rounds.js';
 import type { Service } from '../services/service.js';
 import { composeReminderMails } from './booking-mail.js';
 import { loungeUrl } from './booking.presenters.js';
@@ -60,59 +61,43 @@ export class BookingReminders implements Service {
   readonly name = 'booking-reminders';
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
-  private timer: NodeJS.Timeout | undefined;
-  private started = false;
-  /** Rounds run one after another; this is the last one queued. */
-  private rounds: Promise<unknown> = Promise.resolve();
-  private roundQueued = false;
+  private readonly rounds: Rounds<ReminderRound>;
 
   constructor(private readonly options: BookingRemindersOptions) {
     this.pollIntervalMs = options.pollIntervalMs ?? 30_000;
     this.batchSize = options.batchSize ?? 50;
+    this.rounds = new Rounds(
+      () => this.runRound(),
+      (err) => this.options.log.error({ err }, 'reminder round failed'),
+    );
   }
 
   /** Starts looking for due reminders, first at once: those that fell due while none ran. */
   async start(): Promise<void> {
-    this.started = true;
-    this.timer = setInterval(() => this.kick(), this.pollIntervalMs);
-    this.kick();
+    this.rounds.start(this.pollIntervalMs);
   }
 
   /** Stops the timer and waits for the round in progress. */
   async stop(): Promise<void> {
-    this.started = false;
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.idle();
+    await this.rounds.stop();
   }
 
   /** Asks for a round soon (at most one waits behind the running one). */
   kick(): void {
-    if (!this.started || this.roundQueued) return;
-    this.roundQueued = true;
-    this.runDue().catch((err: unknown) => {
-      this.options.log.error({ err }, 'reminder round failed');
-    });
+    this.rounds.kick();
   }
 
   /** Resolves once every round queued so far has ended. */
-  async idle(): Promise<void> {
-    let last: Promise<unknown>;
-    do {
-      last = this.rounds;
-      await last;
-    } while (last !== this.rounds);
+  idle(): Promise<void> {
+    return this.rounds.idle();
   }
 
   /** Handles every reminder due now, after the rounds already queued; resolves with what it did. */
   runDue(): Promise<ReminderRound> {
-    const round = this.rounds.then(() => this.runRound());
-    this.rounds = round.catch(() => undefined);
-    return round;
+    return this.rounds.next();
   }
 
   private async runRound(): Promise<ReminderRound> {
-    this.roundQueued = false;
     const result: ReminderRound = { sent: 0, skipped: 0, taken: 0, failed: 0, retry: 0 };
     const { db, clock, mailer } = this.options;
     try {

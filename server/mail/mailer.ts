@@ -15,6 +15,7 @@ import { Invalid } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 import { newId } from '../lib/random.js';
+import { Rounds } from '../services/rounds.js';
 import type { Service } from '../services/service.js';
 import { mailMessageSchema } from './mail.schemas.js';
 import type { MailMessage } from './mail.schemas.js';
@@ -68,11 +69,7 @@ export class Mailer implements Service {
   private readonly pollIntervalMs: number;
   private readonly claimMs: number;
   private readonly batchSize: number;
-  private started = false;
-  private timer: NodeJS.Timeout | undefined;
-  /** Rounds run one after another; this is the last one queued. */
-  private rounds: Promise<unknown> = Promise.resolve();
-  private roundQueued = false;
+  private readonly rounds: Rounds<DeliveryRound>;
 
   constructor(private readonly options: MailerOptions) {
     this.transport = options.config.smtpUrl ? createSmtpTransport(options.config.smtpUrl) : null;
@@ -82,6 +79,10 @@ export class Mailer implements Service {
     this.pollIntervalMs = options.pollIntervalMs ?? 10_000;
     this.claimMs = options.claimMs ?? 5 * 60_000;
     this.batchSize = options.batchSize ?? 20;
+    this.rounds = new Rounds(
+      () => this.runRound(),
+      (err) => this.options.log.error({ err }, 'mail delivery round failed'),
+    );
   }
 
   /** `smtp` when messages are sent, `outbox` when they are only kept. */
@@ -91,7 +92,6 @@ export class Mailer implements Service {
 
   /** Starts looking for due messages, first at once: those a previous run left unsent. */
   async start(): Promise<void> {
-    this.started = true;
     const { smtpUrl } = this.options.config;
     if (!this.transport || !smtpUrl) {
       this.options.log.info('no SMTP server configured: e-mail stays in the outbox');
@@ -99,16 +99,12 @@ export class Mailer implements Service {
     }
     // The host only: the URL usually holds a password.
     this.options.log.info({ smtpHost: new URL(smtpUrl).host }, 'e-mail goes out by SMTP');
-    this.timer = setInterval(() => this.kick(), this.pollIntervalMs);
-    this.kick();
+    this.rounds.start(this.pollIntervalMs);
   }
 
   /** Stops the timer, waits for the attempt in progress and closes the SMTP connection. */
   async stop(): Promise<void> {
-    this.started = false;
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.rounds;
+    await this.rounds.stop();
     this.transport?.close();
   }
 
@@ -167,31 +163,20 @@ export class Mailer implements Service {
 
   /** Asks for a delivery round soon (at most one waits behind the running one). */
   kick(): void {
-    if (!this.started || !this.transport || this.roundQueued) return;
-    this.roundQueued = true;
-    this.deliverDue().catch((err: unknown) => {
-      this.options.log.error({ err }, 'mail delivery round failed');
-    });
+    this.rounds.kick();
   }
 
   /** Resolves once every round queued so far has ended (tests await the background sending). */
-  async idle(): Promise<void> {
-    let last: Promise<unknown>;
-    do {
-      last = this.rounds;
-      await last;
-    } while (last !== this.rounds);
+  idle(): Promise<void> {
+    return this.rounds.idle();
   }
 
   /** Sends every message due now, after the rounds already queued; resolves with what it did. */
   deliverDue(): Promise<DeliveryRound> {
-    const round = this.rounds.then(() => this.runRound());
-    this.rounds = round.catch(() => undefined);
-    return round;
+    return this.rounds.next();
   }
 
   private async runRound(): Promise<DeliveryRound> {
-    this.roundQueued = false;
     const result: DeliveryRound = { sent: 0, failed: 0 };
     const transport = this.transport;
     if (!transport) return result;
