@@ -3,14 +3,13 @@
 // invitation that reaches a real SMTP server has the right UTC time; and the guest joins the lounge
 // from the link in that e-mail, is greeted by name, and the host sees the booking at the knock.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TEST_SETTINGS } from '../server/test/booking.js';
 import { parseInvitation } from '../server/test/ics.js';
 import { readMail, startTestSmtpServer } from '../server/test/smtp.js';
 import type { TestSmtpServer } from '../server/test/smtp.js';
 import { enterAsHost, knockEntry } from './harness/lounge.js';
 import { Scene, useBrowser } from './harness/scene.js';
 import { waitFor } from './harness/wait.js';
-
-const NINE_TO_FIVE = [{ from: '09:00', to: '17:00' }];
 
 /** "15:00" as the clock in `zone` shows `instant`, as the booking pages write times. */
 function clock(instant: number, zone: string): string {
@@ -35,21 +34,8 @@ describe('booking in the browser', () => {
 
   test('a guest in New York books a seller in Berlin, gets the invitation and joins from it', async () => {
     const scene = await Scene.start(browser(), { smtpUrl: smtp.url });
-    // The seller opens the booking page: Berlin hours, one meeting type.
-    await scene.owner.http.request('PUT', '/api/booking/settings', {
-      timeZone: 'Europe/Berlin',
-      weeklyHours: {
-        mon: NINE_TO_FIVE,
-        tue: NINE_TO_FIVE,
-        wed: NINE_TO_FIVE,
-        thu: NINE_TO_FIVE,
-        fri: NINE_TO_FIVE,
-        sat: [],
-        sun: [],
-      },
-      overrides: [],
-      changeCutoffHours: null,
-    });
+    // The seller opens the booking page: Berlin, Monday to Friday 09:00–17:00, one meeting type.
+    await scene.owner.http.request('PUT', '/api/booking/settings', TEST_SETTINGS);
     await scene.owner.http.post('/api/booking/meeting-types', {
       name: 'Maschinen-Demo',
       slug: 'demo',

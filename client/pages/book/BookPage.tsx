@@ -11,6 +11,7 @@ import { useBookingPage } from '../../booking/useBookingPage';
 import { useGuestBooking } from '../../booking/useGuestBooking';
 import { browserTimeZone, isKnownZone } from '../../booking/zones';
 import { Layout } from '../../components/Layout';
+import { LoadFailedCard } from '../../components/LoadFailedCard';
 import { SlotPicker } from '../../components/SlotPicker';
 import { BookingConfirmation } from './BookingConfirmation';
 import { ChosenTime } from '../../components/ChosenTime';
@@ -227,16 +228,7 @@ export default function BookPage({ handle, type }: { handle: string; type?: stri
       </div>
     );
   } else if (load.status === 'error') {
-    content = (
-      <div className="card stack booking-card" role="alert">
-        <p>{t('loadFailed')}</p>
-        <div className="row">
-          <button type="button" onClick={reload}>
-            {t('retry')}
-          </button>
-        </div>
-      </div>
-    );
+    content = <LoadFailedCard message={t('loadFailed')} onRetry={reload} />;
   } else if (load.status === 'loading') {
     content = (
       <p className="page-loading" role="status">

@@ -15,6 +15,7 @@ import { browserTimeZone, isKnownZone, zoneName } from '../../booking/zones';
 import { ChosenTime } from '../../components/ChosenTime';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Layout } from '../../components/Layout';
+import { LoadFailedCard } from '../../components/LoadFailedCard';
 import { Reschedule } from './Reschedule';
 import '../../styles/booking.css';
 
@@ -238,16 +239,7 @@ export default function ManageBookingPage({
       </div>
     );
   } else if (load.status === 'error') {
-    content = (
-      <div className="card stack booking-card" role="alert">
-        <p>{t('manage.loadFailed')}</p>
-        <div className="row">
-          <button type="button" onClick={reload}>
-            {t('retry')}
-          </button>
-        </div>
-      </div>
-    );
+    content = <LoadFailedCard message={t('manage.loadFailed')} onRetry={reload} />;
   } else if (load.status === 'loading') {
     content = (
       <p className="page-loading" role="status">
