@@ -64,6 +64,20 @@ describe('foldText', () => {
     const once = foldText(s);
     expect(foldText(once)).toBe(once);
   });
+
+  it.each([
+    ['plain ASCII', 'aZ09 \t\n\r-.,@+()&_~'],
+    ['Latin letters with accents', 'aZ0 \tÄöÜßẞéÇøłİıǅĳ\u00ad\u00a0\u00b2½-'],
+  ])('folds %s on its short path exactly as the full path does', (_name, alphabet) => {
+    // A zero-width space sends the same text down the full path, which removes it again.
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const chars = [...alphabet];
+    for (let n = 0; n < 3000; n++) {
+      const text = Array.from({ length: next() % 24 }, () => chars[next() % chars.length]).join('');
+      expect(foldText(text)).toBe(foldText(`${text}\u200b`));
+    }
+  });
 });
 
 describe('foldTokens', () => {

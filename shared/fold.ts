@@ -19,11 +19,8 @@ const UNDECOMPOSABLE: Readonly<Record<string, string>> = {
   ı: 'i',
 };
 
-/**
- * Folds text for search: lower-case, German umlauts and ß spelled out ("Jürgen Groß" becomes
- * "juergen gross"), other diacritics dropped ("Renée" becomes "renee"), whitespace collapsed.
- */
-export function foldText(s: string): string {
+/** Everything `foldText` does except collapsing and trimming whitespace. */
+function foldLetters(s: string): string {
   // NFC first so that a decomposed "u" + U+0308 becomes "ü" and takes the German rule.
   // toLowerCase, not toLocaleLowerCase: the result must not depend on the reader's locale
   // (a Turkish locale would lower-case "I" to a dotless "ı").
@@ -38,9 +35,35 @@ export function foldText(s: string): string {
       .replace(/\p{Cf}/gu, '')
       // Compatibility forms (full-width "Ａ", circled letters) only become capitals after NFKD.
       .toLowerCase()
-      .replace(/\s+/gu, ' ')
-      .trim()
   );
+}
+
+// Below U+0300 (Latin letters with their accents, no combining marks) every step of
+// `foldLetters` works on each character alone, so a text of such characters folds character by
+// character, each looked up once.
+const TABLE_END = 0x300;
+const folded: (string | undefined)[] = new Array<string | undefined>(TABLE_END);
+
+// Printable ASCII, tabs and line breaks: nothing in it decomposes, is a mark or is invisible.
+const PLAIN_ASCII = /^[\x20-\x7e\t\n\r]*$/;
+
+/**
+ * Folds text for search: lower-case, German umlauts and ß spelled out ("Jürgen Groß" becomes
+ * "juergen gross"), other diacritics dropped ("Renée" becomes "renee"), whitespace collapsed.
+ */
+export function foldText(s: string): string {
+  // Imports fold every field of 100,000 contacts, so the common cases take short paths.
+  if (PLAIN_ASCII.test(s)) return s.toLowerCase().replace(/\s+/g, ' ').trim();
+  let letters = '';
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= TABLE_END) {
+      letters = foldLetters(s);
+      break;
+    }
+    letters += folded[code] ??= foldLetters(s[i]!);
+  }
+  return letters.replace(/\s+/gu, ' ').trim();
 }
 
 // Alternatives are tried left to right at each position, so e-mail addresses win over phone

@@ -1,7 +1,8 @@
 // The load generator in worker threads: the devices split over `threads` workers, each running
 // its share of mqtt.js clients (ingest-load.ts) in its own event loop, driven by messages. With
 // `threads` = 0 the clients run in the benchmark's own event loop.
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { startModuleWorker } from '../../server/lib/module-worker.js';
 import type { BenchDevice } from './ingest-seed.js';
 import { connectLocalPool } from './ingest-load.js';
 import type { LoadPool, LoadWindow, PoolTally } from './ingest-load.js';
@@ -23,11 +24,7 @@ type FromWorker =
 
 /** Starts one worker and waits until its clients are connected. */
 async function startWorker(data: GeneratorData): Promise<LoadPool> {
-  // Workers do not inherit tsx's loader: register it before importing this TypeScript file.
-  const boot =
-    `import('tsx/esm/api').then((api) => { api.register(); ` +
-    `return import(${JSON.stringify(import.meta.url)}); })`;
-  const worker = new Worker(boot, { eval: true, workerData: data });
+  const worker = startModuleWorker(new URL(import.meta.url), { workerData: data });
   const next = <T extends FromWorker['type']>(type: T) =>
     new Promise<Extract<FromWorker, { type: T }>>((resolve, reject) => {
       const onMessage = (message: FromWorker) => {

@@ -11,7 +11,7 @@ export const MEMORY_TARGETS = { import_s: 10, today_p95_ms: 50, search_p95_ms: 2
 /** The JSON object that ends a dialect's section: the issue's fields first, then the rest. */
 export function memoryFigures(run: MemoryRun) {
   const { today, search } = run;
-  const importS = (run.import.preview_ms + run.import.parse_ms + run.import.store_ms) / 1000;
+  const importS = (run.import.preview_ms + run.import.import_ms) / 1000;
   const cpus = os.cpus();
   return {
     bench: 'memory',
@@ -47,8 +47,7 @@ export function printMemorySummary(run: MemoryRun, log: (line: string) => void):
   log(`── ${d}: ${MEMORY_SIZE.contacts} contacts, ${run.seed.touchpoints} touchpoints ──`);
   log(
     `${d}: import ${f.import_s} s (${verdict(f.import_s, MEMORY_TARGETS.import_s)} s): ` +
-      `preview ${round(run.import.preview_ms)} ms, parse ${round(run.import.parse_ms)} ms, ` +
-      `store ${round(run.import.store_ms)} ms; one run`,
+      `preview ${round(run.import.preview_ms)} ms, import ${round(run.import.import_ms)} ms; one run`,
   );
   log(
     `${d}: touchpoints seeded in ${f.seed_s} s (last touch in ${round(run.seed.last_touch_s, 2)} s), ` +

@@ -5,6 +5,7 @@ import type { ContactDraft } from '../../shared/contacts.js';
 import type { TagCadencesView } from '../../shared/api/contacts.js';
 import type { ContactId } from '../../shared/ids.js';
 import { importContacts } from '../imports/contact-import.service.js';
+import { parsedSource } from '../imports/import-source.js';
 import { FakeClock } from '../lib/clock.js';
 import { inviteSeller, setupOwner } from '../test/actors.js';
 import type { SignedIn } from '../test/actors.js';
@@ -121,13 +122,18 @@ describe.each(DIALECTS)('stored cadence and due time on %s', (dialect) => {
   });
 
   it('computes the cadence of imported and merged contacts', async () => {
-    const result = await importContacts(tdb.db, clock, seller, {
-      rows: [
-        { line: 2, draft: { name: 'Ida Import', emails: ['ida@example.com'], tags: ['kunde'] } },
-        { line: 3, draft: { name: 'Ida I.', emails: ['ida2@example.com'] } },
-      ],
-      errors: [],
-    });
+    const result = await importContacts(
+      tdb.db,
+      clock,
+      seller,
+      parsedSource({
+        rows: [
+          { line: 2, draft: { name: 'Ida Import', emails: ['ida@example.com'], tags: ['kunde'] } },
+          { line: 3, draft: { name: 'Ida I.', emails: ['ida2@example.com'] } },
+        ],
+        errors: [],
+      }),
+    );
     expect(result.created).toBe(2);
     const rows = await tdb.db
       .selectFrom('contacts')

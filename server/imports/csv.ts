@@ -14,7 +14,7 @@ import {
 } from './csv.mapping.js';
 import { cleanCell, mappedColumns, rowToDraft } from './csv.row.js';
 import { decodeText, type TextEncoding } from './decode.js';
-import { atLine, type ImportResult } from './draft.js';
+import { atLine, collectImport, type ImportResult, type ImportSink } from './draft.js';
 
 /** Separators a CSV file may use; German Excel writes ";". */
 export const CSV_DELIMITERS = [';', ',', '\t'] as const;
@@ -177,10 +177,11 @@ export function previewCsv(
 }
 
 /**
- * Parses every data row into a validated draft or errors, with the line where the row starts.
+ * Reads every data row into a validated draft or errors, with the line where the row starts,
+ * handing each to `sink` as soon as it is read (the import worker sends them on in batches).
  * Throws `Invalid` when the mapping does not fit the file or names no source for the name.
  */
-export function parseCsv(bytes: Uint8Array, mapping: ColumnMapping): ImportResult {
+export function readCsvRows(bytes: Uint8Array, mapping: ColumnMapping, sink: ImportSink): void {
   const checked = columnMappingSchema.safeParse(mapping);
   if (!checked.success) {
     throw new Invalid(
@@ -197,7 +198,6 @@ export function parseCsv(bytes: Uint8Array, mapping: ColumnMapping): ImportResul
   }
   const fields = checked.data;
   const columns = mappedColumns(fields);
-  const result: ImportResult = { rows: [], errors: [] };
   let width = 0;
   const table = readCsv(bytes, {
     onHeader: (header) => {
@@ -212,27 +212,20 @@ export function parseCsv(bytes: Uint8Array, mapping: ColumnMapping): ImportResul
     onRecord: ({ line, cells }) => {
       // Empty trailing cells lose nothing; values beyond the header would be dropped unseen.
       if (cells.length > width && cells.slice(width).some((c) => cleanCell(c))) {
-        result.errors.push({
-          line,
-          code: 'too_many_columns',
-          detail: `${cells.length} > ${width}`,
-        });
+        sink.error({ line, code: 'too_many_columns', detail: `${cells.length} > ${width}` });
         return;
       }
       const { draft, issues } = rowToDraft(cells, columns);
-      if (issues.length) result.errors.push(...atLine(line, issues));
-      else result.rows.push({ line, draft });
+      if (issues.length) for (const error of atLine(line, issues)) sink.error(error);
+      else sink.row({ line, draft });
     },
   });
-  if (table.malformed.length) {
-    result.errors.push(
-      ...table.malformed.map(({ line, detail }) => ({
-        line,
-        code: 'malformed_row' as const,
-        detail,
-      })),
-    );
-    result.errors.sort((a, b) => a.line - b.line);
+  for (const { line, detail } of table.malformed) {
+    sink.error({ line, code: 'malformed_row', detail });
   }
-  return result;
+}
+
+/** `readCsvRows` into one `ImportResult`. */
+export function parseCsv(bytes: Uint8Array, mapping: ColumnMapping): ImportResult {
+  return collectImport((sink) => readCsvRows(bytes, mapping, sink));
 }

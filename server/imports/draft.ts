@@ -46,6 +46,20 @@ export interface ImportResult {
   errors: ImportError[];
 }
 
+/** Receives what an importer reads, in file order for rows; errors may come late. */
+export interface ImportSink {
+  row(row: ImportedRow): void;
+  error(error: ImportError): void;
+}
+
+/** Collects what a sink receives into an `ImportResult`, errors sorted by line. */
+export function collectImport(read: (sink: ImportSink) => void): ImportResult {
+  const result: ImportResult = { rows: [], errors: [] };
+  read({ row: (row) => result.rows.push(row), error: (error) => result.errors.push(error) });
+  result.errors.sort((a, b) => a.line - b.line);
+  return result;
+}
+
 /** Joins name parts ("Anna", "Maria", "Weiß") with spaces; undefined if all are empty. */
 export function joinName(parts: readonly (string | undefined)[]): string | undefined {
   return parts.filter(Boolean).join(' ') || undefined;

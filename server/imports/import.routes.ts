@@ -1,5 +1,6 @@
 // Routes of contact import and export. Files come as the raw request body (the client sends the
-// file as it is), are parsed in memory and stored in one transaction.
+// file as it is); big ones are read in a worker thread while the rows before are stored, all in
+// one transaction.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CsvPreviewView } from '../../shared/api/contacts.js';
@@ -8,12 +9,12 @@ import type { AppContext } from '../app.js';
 import { viewerOf } from '../contacts/contact.routes.js';
 import { Invalid } from '../errors.js';
 import { importContacts } from './contact-import.service.js';
+import { fileSource } from './import-source.js';
 import { IMPORT_FIELDS } from '../../shared/imports.js';
 import { columnMappingSchema } from './csv.mapping.js';
 import { collectExportContacts } from './contact-export.service.js';
-import { parseCsv, previewCsv } from './csv.js';
+import { previewCsv } from './csv.js';
 import { exportCsv, exportVcards } from './export.js';
-import { parseVcards } from './vcard.js';
 
 /** Largest file accepted: 100,000 contacts of a wide Outlook export fit comfortably. */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -62,13 +63,18 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post('/imports/csv', { schema: { querystring: importCsvQuerySchema } }, async (req) => {
       const viewer = viewerOf(requireUser(req));
-      const parsed = parseCsv(fileBody(req.body), req.query.mapping);
-      return importContacts(db, clock, viewer, parsed);
+      const file = {
+        format: 'csv',
+        bytes: fileBody(req.body),
+        mapping: req.query.mapping,
+      } as const;
+      return importContacts(db, clock, viewer, fileSource(file));
     });
 
     app.post('/imports/vcard', async (req) => {
       const viewer = viewerOf(requireUser(req));
-      return importContacts(db, clock, viewer, parseVcards(fileBody(req.body)));
+      const file = { format: 'vcard', bytes: fileBody(req.body) } as const;
+      return importContacts(db, clock, viewer, fileSource(file));
     });
 
     app.get('/exports/contacts.csv', async (req, reply) => {

@@ -11,13 +11,14 @@ import { parseBirthday } from './dates.js';
 import { decodeText } from './decode.js';
 import {
   atLine,
+  collectImport,
   joinName,
   pickName,
   uniqueIssues,
   validateDraft,
-  type ImportError,
   type ImportIssue,
   type ImportResult,
+  type ImportSink,
 } from './draft.js';
 import {
   NAHBAR_PROPERTIES,
@@ -167,18 +168,20 @@ function cardToDraft(card: RawVcard): { draft: ContactDraft; issues: ImportIssue
 
 /**
  * Reads a vCard file (any mix of 2.1, 3.0 and 4.0 cards) into validated drafts and errors, each
- * with the line of the card's BEGIN:VCARD. Throws `Invalid` for binary files.
+ * with the line of the card's BEGIN:VCARD, handed to `sink` card by card. Throws `Invalid` for
+ * binary files.
  */
-export function parseVcards(bytes: Uint8Array): ImportResult {
-  const { cards, errors: tokenErrors } = tokenizeVcards(decodeText(bytes).text);
-  const result: ImportResult = { rows: [], errors: [] };
-  const cardErrors: ImportError[] = [];
+export function readVcards(bytes: Uint8Array, sink: ImportSink): void {
+  const { cards, errors } = tokenizeVcards(decodeText(bytes).text);
+  for (const error of errors) sink.error(error);
   for (const card of cards) {
     const { draft, issues } = cardToDraft(card);
-    if (issues.length) cardErrors.push(...atLine(card.line, issues));
-    else result.rows.push({ line: card.line, draft });
+    if (issues.length) for (const error of atLine(card.line, issues)) sink.error(error);
+    else sink.row({ line: card.line, draft });
   }
-  // Both lists are in file order; merged, the errors read top to bottom.
-  result.errors = [...tokenErrors, ...cardErrors].sort((a, b) => a.line - b.line);
-  return result;
+}
+
+/** `readVcards` into one `ImportResult`. */
+export function parseVcards(bytes: Uint8Array): ImportResult {
+  return collectImport((sink) => readVcards(bytes, sink));
 }

@@ -1,0 +1,119 @@
+// Where an import's prepared rows come from. A small file (and rows parsed already) is read and
+// prepared on the spot. A big file is read and prepared in a worker thread and arrives in batches
+// while the importer stores the batches before them: reading and writing overlap, and the event
+// loop stays free for calls and other requests while 100,000 rows are parsed.
+import { on } from 'node:events';
+import { Invalid } from '../errors.js';
+import { siblingModule, startModuleWorker } from '../lib/module-worker.js';
+import type { ColumnMapping } from './csv.mapping.js';
+import { readCsvRows } from './csv.js';
+import type { ImportResult, ImportSink } from './draft.js';
+import { prepareRow } from './prepare.js';
+import type { ImportBatch, PrepareContext } from './prepare.js';
+import { readVcards } from './vcard.js';
+
+/** An uploaded file and how to read it. */
+export type ImportFile =
+  | { format: 'csv'; bytes: Uint8Array; mapping: ColumnMapping }
+  | { format: 'vcard'; bytes: Uint8Array };
+
+/** The prepared rows of an import, batch by batch, for the importer's context. */
+export type ImportSource = (
+  ctx: PrepareContext,
+) => AsyncIterable<ImportBatch> | Iterable<ImportBatch>;
+
+/** Rows per batch: one INSERT per table and batch on PostgreSQL. */
+export const BATCH_ROWS = 5_000;
+
+/** Files from this size on are read in a worker (smaller ones take milliseconds). */
+export const WORKER_MIN_BYTES = 256 * 1024;
+
+/** Reads a file into a sink, row by row. Throws `Invalid` for files that cannot be read. */
+export function readImportFile(file: ImportFile, sink: ImportSink): void {
+  if (file.format === 'csv') readCsvRows(file.bytes, file.mapping, sink);
+  else readVcards(file.bytes, sink);
+}
+
+/**
+ * Runs `read` and prepares each row it yields, handing over a batch every `BATCH_ROWS` rows
+ * and a last one (with whatever errors remain) at the end.
+ */
+export function prepareBatches(
+  read: (sink: ImportSink) => void,
+  ctx: PrepareContext,
+  onBatch: (batch: ImportBatch) => void,
+): void {
+  let batch: ImportBatch = { contacts: [], errors: [] };
+  read({
+    row(row) {
+      const prepared = prepareRow(row, ctx);
+      if ('record' in prepared) batch.contacts.push(prepared);
+      else batch.errors.push(prepared);
+      if (batch.contacts.length >= BATCH_ROWS) {
+        onBatch(batch);
+        batch = { contacts: [], errors: [] };
+      }
+    },
+    error: (error) => batch.errors.push(error),
+  });
+  onBatch(batch);
+}
+
+/** Prepares rows on the spot; `read` runs when the importer asks for the first batch. */
+function inlineSource(read: (sink: ImportSink) => void): ImportSource {
+  return function* (ctx) {
+    const batches: ImportBatch[] = [];
+    prepareBatches(read, ctx, (batch) => batches.push(batch));
+    yield* batches;
+  };
+}
+
+/** Rows that were parsed already (the importers' tests, callers with their own parser). */
+export function parsedSource(parsed: ImportResult): ImportSource {
+  return inlineSource((sink) => {
+    for (const row of parsed.rows) sink.row(row);
+    for (const error of parsed.errors) sink.error(error);
+  });
+}
+
+/** What the worker is given. */
+export interface ImportJob {
+  file: ImportFile;
+  ctx: PrepareContext;
+}
+
+/** What the worker says. */
+export type ImportWorkerMessage =
+  | { type: 'batch'; batch: ImportBatch }
+  | { type: 'done' }
+  | { type: 'failed'; message: string; code?: string; details?: unknown };
+
+/** The batches a worker sends, in order; ends the worker when the importer stops early. */
+async function* workerBatches(job: ImportJob): AsyncGenerator<ImportBatch> {
+  const worker = startModuleWorker(siblingModule(import.meta.url, 'import-worker'), {
+    workerData: job,
+  });
+  try {
+    // Ends on `exit`; rejects on the worker's `error` (an exception it did not catch).
+    for await (const [message] of on(worker, 'message', { close: ['exit'] })) {
+      const said = message as ImportWorkerMessage;
+      if (said.type === 'done') return;
+      if (said.type === 'batch') yield said.batch;
+      else if (said.code) throw new Invalid(said.message, said.code, said.details);
+      else throw new Error(`The import worker failed: ${said.message}`);
+    }
+    throw new Error('The import worker stopped before it was done');
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/**
+ * The rows of an uploaded file: read in a worker when the file is big (or `worker` says so),
+ * else on the spot.
+ */
+export function fileSource(file: ImportFile, options: { worker?: boolean } = {}): ImportSource {
+  const inWorker = options.worker ?? file.bytes.length >= WORKER_MIN_BYTES;
+  if (!inWorker) return inlineSource((sink) => readImportFile(file, sink));
+  return (ctx) => workerBatches({ file, ctx });
+}
