@@ -160,8 +160,8 @@ export async function seedTouchpoints(
 }
 
 /**
- * Sets every contact's last touch to its newest touchpoint, in one statement, and its due time
- * from it as the app does (cadence.ts).
+ * Sets every contact's last touch to its newest touchpoint, in one statement, its due time from
+ * it as the app does (cadence.ts), and when its earliest open next step is due.
  */
 export async function setLastTouchFromLog(
   db: Db,
@@ -169,15 +169,24 @@ export async function setLastTouchFromLog(
   viewer: Viewer,
 ): Promise<void> {
   if (dialect === 'sqlite') {
-    // One lookup of the newest entry per contact in touchpoints_contact_time.
+    // One lookup of the newest entry per contact in touchpoints_contact_time, and of the
+    // earliest open step in touchpoints_open_step_contact.
     await sql`
-      update contacts set last_touch_at =
-        (select max(t.occurred_at) from touchpoints t where t.contact_id = contacts.id)
+      update contacts set
+        last_touch_at =
+          (select max(t.occurred_at) from touchpoints t where t.contact_id = contacts.id),
+        next_step_due_at = (select min(t.next_step_due_at) from touchpoints t
+          where t.contact_id = contacts.id
+            and t.next_step_due_at is not null and t.next_step_done_at is null)
       where owner_id = ${viewer.id}`.execute(db);
   } else {
     await sql`
-      update contacts c set last_touch_at = t.newest
-      from (select contact_id, max(occurred_at) as newest from touchpoints group by contact_id) t
+      update contacts c set last_touch_at = t.newest, next_step_due_at = t.step
+      from (
+        select contact_id, max(occurred_at) as newest,
+          min(next_step_due_at) filter (where next_step_done_at is null) as step
+        from touchpoints group by contact_id
+      ) t
       where t.contact_id = c.id and c.owner_id = ${viewer.id}`.execute(db);
   }
   await sql`

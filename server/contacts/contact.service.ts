@@ -134,6 +134,7 @@ export function newContactRow(
     ...columns,
     ...touch,
     ...cadenceColumns({ ...columns, ...touch }, input.tags, tagCadences),
+    next_step_due_at: null,
     snoozed_until: null,
     updated_at: now,
   };

@@ -47,6 +47,8 @@ export interface ContactsTable {
   last_touch_at: number | null;
   /** (last touch, or creation when never touched) + effective cadence, in epoch ms. */
   due_at: number;
+  /** When the earliest open next step is due, derived from the log (null: none open). */
+  next_step_due_at: number | null;
   snoozed_until: number | null;
   created_at: number;
   updated_at: number;

@@ -6,6 +6,7 @@ import type { ContactId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
 import { Invalid } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
+import { refreshNextStepDue } from '../touchpoints/touchpoint.repository.js';
 import { recomputeLastTouch } from '../touchpoints/touchpoint.service.js';
 import type { ContactRecord, Viewer } from './contact.repository.js';
 import { deleteContactRow, replaceContactDetails, updateContactRow } from './contact.repository.js';
@@ -85,6 +86,7 @@ export async function mergeContacts(
     await deleteContactRow(trx, props.mergeId);
     await replaceContactDetails(trx, props.keepId, details);
     const lastTouch = await recomputeLastTouch(trx, props.keepId);
+    await refreshNextStepDue(trx, [props.keepId]);
     const merged = { ...keep.row, ...patch, last_touch_at: lastTouch };
     Object.assign(patch, cadenceColumns(merged, details.tags, await loadTagCadences(trx)));
     await updateContactRow(trx, props.keepId, patch);

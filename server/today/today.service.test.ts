@@ -201,38 +201,71 @@ describe.each(DIALECTS)('Today on %s', (dialect) => {
 
 describe.each(DIALECTS)('the indexed Today query on %s', (dialect) => {
   let tdb: TestDatabase;
-  let seller: Viewer;
   const now = Date.UTC(2026, 10, 28, 9, 0, 0);
   const clock = new FakeClock(now);
+  const TAGS = [[], ['key account'], ['customer'], ['prospect'], ['kunde', 'prospect']];
+  // Two books: one long neglected (the most overdue fill the list), and one kept up, where the
+  // list is made of promised next steps, most of them of people not yet due.
+  const books = [
+    { name: 'Ida Index', people: 300, touchedShare: 0.8, touchedWithinDays: 200, stepShare: 0.4 },
+    { name: 'Ben Busy', people: 150, touchedShare: 1, touchedWithinDays: 20, stepShare: 0.6 },
+  ];
+  const sellers = new Map<string, Viewer>();
 
-  beforeAll(async () => {
-    tdb = await createTestDatabase(dialect);
-    seller = { id: (await createHost(tdb.db, { name: 'Ida Index' })).userId, isOwner: false };
-    // 300 people with mixed cadences (own and by tag), touched at random times or never,
-    // created at random times, some snoozed; a seeded generator keeps the case reproducible.
+  /** People with mixed cadences (own and by tag), touched at random times or never, created at
+   * random times, some with birthdays and next steps, some snoozed; seeded, so reproducible. */
+  async function seedBook(book: (typeof books)[number], seller: Viewer) {
     let seed = 42;
     const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-    const tags = [[], ['key account'], ['customer'], ['prospect'], ['kunde', 'prospect']];
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < book.people; i++) {
       const created = new FakeClock(now - Math.floor(random() * 400) * DAY);
+      // A birthday for some, a few of them around now.
+      const near = new Date(now + Math.floor(random() * 21 - 10) * DAY);
       const record = await createContact(tdb.db, created, {
         viewer: seller,
         input: contactInputSchema.parse({
           name: `Person ${i}`,
-          tags: tags[i % tags.length],
+          tags: TAGS[i % TAGS.length],
           cadenceDays: random() < 0.2 ? 1 + Math.floor(random() * 120) : null,
+          birthday:
+            random() < 0.15 ? { month: near.getUTCMonth() + 1, day: near.getUTCDate() } : null,
         }),
       });
-      if (random() < 0.8) {
+      if (random() < book.touchedShare) {
         await logTouchpoint(tdb.db, clock, {
           viewer: seller,
           contactId: record.row.id,
           kind: 'call',
           summary: '',
-          occurredAt: now - Math.floor(random() * 200 * DAY),
+          occurredAt: now - Math.floor(random() * book.touchedWithinDays * DAY),
         });
       }
+      // Promised next steps: late, due today or later; some of them done.
+      const steps = random() < book.stepShare ? 1 + Math.floor(random() * 2) : 0;
+      for (let n = 0; n < steps; n++) {
+        const step = await logTouchpoint(tdb.db, clock, {
+          viewer: seller,
+          contactId: record.row.id,
+          kind: 'note',
+          summary: '',
+          occurredAt: now - Math.floor(random() * 30 * DAY),
+          nextStep: 'Angebot nachfassen',
+          nextStepDueAt: now + Math.floor((random() * 12 - 8) * DAY),
+        });
+        if (random() < 0.2) {
+          await completeNextStep(tdb.db, clock, { viewer: seller, touchpointId: step.id });
+        }
+      }
       if (random() < 0.05) await snoozeContact(tdb.db, seller, record.row.id, now + DAY);
+    }
+  }
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase(dialect);
+    for (const book of books) {
+      const seller = { id: (await createHost(tdb.db, { name: book.name })).userId, isOwner: false };
+      sellers.set(book.name, seller);
+      await seedBook(book, seller);
     }
   });
 
@@ -240,13 +273,24 @@ describe.each(DIALECTS)('the indexed Today query on %s', (dialect) => {
     await tdb.destroy();
   });
 
-  it('lists and counts exactly what ranking every contact in memory gives', async () => {
+  /** The whole book ranked in memory, with each contact's earliest open step from the log. */
+  async function rankInMemory(seller: Viewer) {
     const rows = await tdb.db
       .selectFrom('contacts')
       .selectAll()
       .where('owner_id', '=', seller.id)
       .execute();
-    const everyone = rankToday({
+    const openSteps = await tdb.db
+      .selectFrom('touchpoints')
+      .select(['contact_id', 'next_step_due_at'])
+      .where('next_step_due_at', 'is not', null)
+      .where('next_step_done_at', 'is', null)
+      .execute();
+    const earliestStep = new Map<string, number>();
+    for (const { contact_id: id, next_step_due_at: due } of openSteps) {
+      if (id && due !== null) earliestStep.set(id, Math.min(due, earliestStep.get(id) ?? due));
+    }
+    return rankToday({
       now,
       cap: Infinity,
       candidates: rows.map((row) => ({
@@ -255,25 +299,42 @@ describe.each(DIALECTS)('the indexed Today query on %s', (dialect) => {
         createdAt: row.created_at,
         cadenceDays: effectiveCadence(
           row.cadence_days,
-          [[], ['key account'], ['customer'], ['prospect'], ['kunde', 'prospect']][
-            Number(row.name.split(' ')[1]) % 5
-          ] ?? [],
+          TAGS[Number(row.name.split(' ')[1]) % TAGS.length] ?? [],
         ),
-        birthday: null,
+        birthday:
+          row.birthday_month === null || row.birthday_day === null
+            ? null
+            : { month: row.birthday_month, day: row.birthday_day, year: row.birthday_year },
         timeZone: null,
-        nextStepDueAt: null,
+        nextStepDueAt: earliestStep.get(row.id) ?? null,
         meetingToday: null,
         snoozedUntil: row.snoozed_until,
         extraReasons: [],
       })),
     });
-    for (const cap of [1, 7, 25]) {
-      const today = await buildToday(tdb.db, clock, seller, cap);
-      expect(today.entries.map((e) => e.contact.id)).toEqual(
-        everyone.entries.slice(0, cap).map((e) => e.contactId),
+  }
+
+  it.each(books.map((b) => b.name))(
+    'lists and counts for %s exactly what ranking every contact in memory gives',
+    async (name) => {
+      const seller = sellers.get(name)!;
+      const everyone = await rankInMemory(seller);
+      for (const cap of [1, 7, 25]) {
+        const today = await buildToday(tdb.db, clock, seller, cap);
+        expect(today.entries.map((e) => e.contact.id)).toEqual(
+          everyone.entries.slice(0, cap).map((e) => e.contactId),
+        );
+        expect(today.total).toBe(everyone.total);
+      }
+      // The case has what it is meant to test: people with a step due, some of them not due
+      // by cadence, and birthdays this week.
+      const kinds = everyone.entries.flatMap((e) => e.reasons.map((r) => r.kind));
+      const stepOnly = everyone.entries.filter(
+        (e) => e.ratio < 1 && e.reasons.every((r) => r.kind === 'next_step_due'),
       );
-      expect(today.total).toBe(everyone.total);
-    }
-    expect(everyone.total).toBeGreaterThan(100);
-  });
+      expect(kinds.filter((k) => k === 'next_step_due').length).toBeGreaterThan(40);
+      expect(stepOnly.length).toBeGreaterThan(5);
+      expect(kinds.filter((k) => k === 'birthday').length).toBeGreaterThan(3);
+    },
+  );
 });

@@ -13,7 +13,7 @@ import { findContactsByIds, loadContactRecords } from '../contacts/contact.repos
 import type { Viewer } from '../contacts/contact.repository.js';
 import type { ContactRow } from '../contacts/contact.table.js';
 import type { Database, Db } from '../db/database.js';
-import { idIn, isSqlite } from '../db/id-list.js';
+import { idIn } from '../db/id-list.js';
 import { openNextSteps } from '../touchpoints/touchpoint.repository.js';
 import type { Clock } from '../lib/clock.js';
 import { rankToday, TODAY_CAP } from './rank.js';
@@ -65,6 +65,7 @@ const RANKING_COLUMNS = [
   'contacts.birthday_year',
   'contacts.time_zone',
   'contacts.snoozed_until',
+  'contacts.next_step_due_at',
 ] as const;
 
 /** A candidate's ranking columns. */
@@ -80,7 +81,12 @@ type RankingRow = Pick<
   | 'birthday_year'
   | 'time_zone'
   | 'snoozed_until'
+  | 'next_step_due_at'
 >;
+
+/** Not snoozed at `now`. */
+const awake = (now: number) => (eb: ExpressionBuilder<Database, 'contacts'>) =>
+  eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', now)]);
 
 /**
  * The `take` most overdue of the viewer's due contacts, and how many are due in all (not
@@ -89,15 +95,13 @@ type RankingRow = Pick<
  * most overdue come from a partial index in `due_at` order, and the ratio merges them.
  */
 async function dueContacts(db: Db, viewer: Viewer, now: number, take: number) {
-  const awake = (eb: ExpressionBuilder<Database, 'contacts'>) =>
-    eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', now)]);
   const inGroup = (cadence: number, touched: boolean) =>
     db
       .selectFrom('contacts')
       .where('owner_id', '=', viewer.id)
       .where('cadence_effective', '=', cadence)
       .where('last_touch_at', touched ? 'is not' : 'is', null)
-      .where(awake);
+      .where(awake(now));
   const top = (cadence: number, touched: boolean): Promise<RankingRow[]> =>
     inGroup(cadence, touched)
       .select(RANKING_COLUMNS)
@@ -128,7 +132,7 @@ async function dueContacts(db: Db, viewer: Viewer, now: number, take: number) {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('owner_id', '=', viewer.id)
       .where('due_at', '<=', now)
-      .where(awake)
+      .where(awake(now))
       .executeTakeFirst(),
   ]);
   const ratio = (r: RankingRow) => {
@@ -146,58 +150,45 @@ async function dueContacts(db: Db, viewer: Viewer, now: number, take: number) {
 }
 
 /**
- * The viewer's contacts with an open next step due by `endOfToday` (ranking columns) and when
- * each one's earliest open step is due, from the partial index touchpoints_open_step_due alone
- * (the steps' text is loaded for the entries shown). SQLite, which has no statistics, keeps the
- * order of a cross join (written as an inner join it would walk all of the seller's contacts);
- * PostgreSQL would hash every contact for any join (it expects 100 times more open steps than
- * there are: it cannot see that open steps are recent ones), so it gets the steps first and then
- * their contacts by primary key. A contact's earliest open step is due by `endOfToday` whenever
- * any of them is.
+ * The overdue ratio as `rankToday` works it out (rank.ts): days since the last touch (or, never
+ * touched, since creation, and then at least 1) over the cadence, which is at least one day.
+ */
+function ratioSql(now: number) {
+  const elapsed = sql`cast(${sql.lit(now)} - coalesce(last_touch_at, created_at) as double precision)`;
+  const cadenceMs = sql`(case when cadence_effective > 1 then cadence_effective else 1 end) * ${sql.lit(DAY_MS)}`;
+  const ratio = sql`(case when ${elapsed} > 0 then ${elapsed} else 0 end) / ${cadenceMs}`;
+  return sql<number>`case when last_touch_at is null and ${ratio} < 1 then 1 else ${ratio} end`;
+}
+
+/**
+ * The viewer's contacts with an open next step due by `endOfToday`: the `take` with the highest
+ * overdue ratio (with ranking columns), and how many of them are not due. Their step gives them
+ * all the same weight, so among those without another reason (the other candidate queries find
+ * everyone with one) the ratio alone orders them. Both come from the covering partial index
+ * contacts_owner_step_due, however many steps are open.
  */
 async function contactsWithStepsDue(
   db: Db,
   viewer: Viewer,
+  now: number,
   endOfToday: number,
-): Promise<{ rows: RankingRow[]; stepDue: Map<ContactId, number> }> {
-  const open = db
-    .selectFrom('touchpoints')
-    .where('touchpoints.next_step_due_at', '<=', endOfToday)
-    .where('touchpoints.next_step_done_at', 'is', null);
-  const stepDue = new Map<ContactId, number>();
-  const keepEarliest = (contactId: ContactId | null, dueAt: number | null) => {
-    if (contactId === null || dueAt === null) return;
-    const known = stepDue.get(contactId);
-    if (known === undefined || dueAt < known) stepDue.set(contactId, dueAt);
-  };
-  if (isSqlite(db)) {
-    const joined = await open
-      .crossJoin('contacts')
-      .select([...RANKING_COLUMNS, 'touchpoints.next_step_due_at'])
-      .whereRef('contacts.id', '=', 'touchpoints.contact_id')
-      .where('contacts.owner_id', '=', viewer.id)
-      .execute();
-    const rows = new Map<ContactId, RankingRow>();
-    for (const r of joined) {
-      keepEarliest(r.id, r.next_step_due_at);
-      rows.set(r.id, r);
-    }
-    return { rows: [...rows.values()], stepDue };
-  }
-  const openSteps = await open
-    .select(['touchpoints.contact_id', 'touchpoints.next_step_due_at'])
-    .execute();
-  for (const r of openSteps) keepEarliest(r.contact_id, r.next_step_due_at);
-  const rows = await db
+  take: number,
+): Promise<{ rows: RankingRow[]; notDue: number }> {
+  const withStep = db
     .selectFrom('contacts')
-    .select(RANKING_COLUMNS)
-    .where(idIn(db, 'id', [...stepDue.keys()]))
     .where('owner_id', '=', viewer.id)
-    .execute();
-  // Steps of other sellers' contacts were read too; only the viewer's count.
-  const mine = new Map<ContactId, number>();
-  for (const row of rows) mine.set(row.id, stepDue.get(row.id)!);
-  return { rows, stepDue: mine };
+    .where('next_step_due_at', '<=', endOfToday)
+    .where(awake(now));
+  const top = withStep.select('id').orderBy(ratioSql(now), 'desc').orderBy('id').limit(take);
+  const [rows, notDue] = await Promise.all([
+    db.selectFrom('contacts').select(RANKING_COLUMNS).where('id', 'in', top).execute(),
+    withStep
+      .where('last_touch_at', 'is not', null)
+      .where('due_at', '>', now)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+  ]);
+  return { rows, notDue: Number(notDue?.n ?? 0) };
 }
 
 /**
@@ -211,11 +202,7 @@ async function findCandidates(
   now: number,
   endOfToday: number,
   take: number,
-): Promise<{
-  rows: Map<ContactId, RankingRow>;
-  stepDue: Map<ContactId, number>;
-  dueCount: number;
-}> {
+): Promise<{ rows: Map<ContactId, RankingRow>; dueCount: number; stepsNotDue: number }> {
   const [due, birthdays, withSteps] = await Promise.all([
     dueContacts(db, viewer, now, take),
     // Each term is a whole key of contacts_owner_birthday, so both dialects look the nine days
@@ -235,11 +222,11 @@ async function findCandidates(
         ),
       )
       .execute(),
-    contactsWithStepsDue(db, viewer, endOfToday),
+    contactsWithStepsDue(db, viewer, now, endOfToday, take),
   ]);
   const rows = new Map<ContactId, RankingRow>();
   for (const row of [...due.rows, ...birthdays, ...withSteps.rows]) rows.set(row.id, row);
-  return { rows, stepDue: withSteps.stepDue, dueCount: due.dueCount };
+  return { rows, dueCount: due.dueCount, stepsNotDue: withSteps.notDue };
 }
 
 /** The ranking columns of the given contacts. */
@@ -273,7 +260,7 @@ export async function buildToday(
   const endOfToday = zonedTimeToEpoch(addDays(wall, 1), 0, sellerZone) - 1;
   // Anyone outside the `cap` most overdue who has a reason is in the other sets, so this many
   // overdue ones are enough for the ranking to be exact.
-  const [{ rows, stepDue, dueCount }, alarms, booked] = await Promise.all([
+  const [{ rows, dueCount, stepsNotDue }, alarms, booked] = await Promise.all([
     findCandidates(db, viewer, now, endOfToday, cap * 4),
     // A customer whose machine has an open alarm is a candidate, due or not.
     findOpenMachineAlarms(db, viewer),
@@ -285,6 +272,11 @@ export async function buildToday(
     (id) => !rows.has(id),
   );
   for (const row of await findRankingRows(db, missing)) rows.set(row.id, row);
+  // Only someone with a step due by the end of today gets a next-step reason.
+  const stepDueBy = (row: RankingRow) =>
+    row.next_step_due_at !== null && row.next_step_due_at <= endOfToday
+      ? row.next_step_due_at
+      : null;
   const candidates: TodayCandidate[] = [...rows.values()].map((row) => ({
     contactId: row.id,
     lastTouchAt: row.last_touch_at,
@@ -295,8 +287,7 @@ export async function buildToday(
         ? { month: row.birthday_month, day: row.birthday_day, year: row.birthday_year }
         : null,
     timeZone: row.time_zone,
-    // Only someone with a step due by the end of today gets a next-step reason.
-    nextStepDueAt: stepDue.get(row.id) ?? null,
+    nextStepDueAt: stepDueBy(row),
     meetingToday: bookedBy.get(row.id)?.startsAt ?? null,
     meetingType: bookedBy.get(row.id)?.meetingType ?? null,
     snoozedUntil: row.snoozed_until,
@@ -331,7 +322,13 @@ export async function buildToday(
   };
   return {
     cap,
-    total: dueCount + ranked.entries.filter((e) => e.ratio < 1).length,
+    // Qualifying without being due: those with a step due (counted in SQL, shown or not), and
+    // the others ranked here (a birthday, an alarm, a meeting today).
+    total:
+      dueCount +
+      stepsNotDue +
+      ranked.entries.filter((e) => e.ratio < 1 && stepDueBy(rows.get(e.contactId)!) === null)
+        .length,
     entries: shown.flatMap((entry) => {
       const record = byId.get(entry.contactId);
       if (!record) return [];

@@ -1,4 +1,5 @@
-// The touchpoint log in the database: append, read a timeline, derive a contact's last touch.
+// The touchpoint log in the database: append, read a timeline, derive a contact's last touch and
+// its earliest open next step.
 import type { CompanyId, ContactId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
 import type { NewTouchpoint, TouchpointRow } from './touchpoint.table.js';
@@ -43,6 +44,26 @@ export async function openNextSteps(
     }
   }
   return map;
+}
+
+/**
+ * Sets each contact's `next_step_due_at` from the log: when its earliest open next step is due,
+ * or null. Called wherever a step is added, done or moved to another contact.
+ */
+export async function refreshNextStepDue(db: Db, contactIds: readonly ContactId[]): Promise<void> {
+  if (contactIds.length === 0) return;
+  await db
+    .updateTable('contacts')
+    .set((eb) => ({
+      next_step_due_at: eb
+        .selectFrom('touchpoints')
+        .select((t) => t.fn.min<number | null>('touchpoints.next_step_due_at').as('due'))
+        .whereRef('touchpoints.contact_id', '=', 'contacts.id')
+        .where('touchpoints.next_step_due_at', 'is not', null)
+        .where('touchpoints.next_step_done_at', 'is', null),
+    }))
+    .where('id', 'in', contactIds)
+    .execute();
 }
 
 /** The newest touchpoint time of a contact, from the log. */

@@ -9,7 +9,7 @@ import type { Db } from '../db/database.js';
 import { NotFound } from '../errors.js';
 import type { Clock } from '../lib/clock.js';
 import { newId } from '../lib/random.js';
-import { insertTouchpoints, newestTouchAt } from './touchpoint.repository.js';
+import { insertTouchpoints, newestTouchAt, refreshNextStepDue } from './touchpoint.repository.js';
 import type { TouchpointRow } from './touchpoint.table.js';
 
 /** Props of logTouchpoint. */
@@ -52,6 +52,7 @@ export async function logTouchpoint(
   await db.transaction().execute(async (trx) => {
     await insertTouchpoints(trx, [row]);
     await touchContact(trx, props.contactId, row.occurred_at);
+    if (row.next_step_due_at !== null) await refreshNextStepDue(trx, [props.contactId]);
   });
   return row;
 }
@@ -206,10 +207,14 @@ export async function completeNextStep(
   await getContact(db, props.viewer, row.contact_id);
   if (row.next_step_done_at !== null) return row;
   const doneAt = clock.now();
-  await db
-    .updateTable('touchpoints')
-    .set({ next_step_done_at: doneAt })
-    .where('id', '=', row.id)
-    .execute();
+  const contactId = row.contact_id;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('touchpoints')
+      .set({ next_step_done_at: doneAt })
+      .where('id', '=', row.id)
+      .execute();
+    await refreshNextStepDue(trx, [contactId]);
+  });
   return { ...row, next_step_done_at: doneAt };
 }

@@ -6,6 +6,7 @@ import * as machineData from './2026-11-28T1300_machine_data.js';
 import * as booking from './2026-11-28T1500_booking.js';
 import * as mailOutbox from './2026-11-28T1510_mail_outbox.js';
 import * as bookingReminders from './2026-11-28T1520_booking_reminders.js';
+import * as contactNextStep from './2026-11-28T1600_contact_next_step.js';
 
 /** Every migration, keyed by its timestamped name. */
 export const migrations: Record<string, Migration> = {
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1500_booking': booking,
   '2026-11-28T1510_mail_outbox': mailOutbox,
   '2026-11-28T1520_booking_reminders': bookingReminders,
+  '2026-11-28T1600_contact_next_step': contactNextStep,
 };
