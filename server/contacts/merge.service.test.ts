@@ -55,6 +55,8 @@ describe.each(DIALECTS)('merging contacts on %s', (dialect) => {
       kind: 'visit',
       summary: 'b',
       occurredAt: t - 1000,
+      nextStep: 'Angebot schicken',
+      nextStepDueAt: t + 3000,
     });
 
     const merged = await mergeContacts(tdb.db, clock, {
@@ -68,6 +70,8 @@ describe.each(DIALECTS)('merging contacts on %s', (dialect) => {
     expect(merged.tags.sort()).toEqual(['customer', 'key account']);
     expect(merged.row.family).toBe('Zwillinge');
     expect(merged.row.last_touch_at).toBe(t - 1000);
+    // The other record's open next step is now the kept one's (Today reads it from the row).
+    expect((await getContact(tdb.db, seller, keep.row.id)).row.next_step_due_at).toBe(t + 3000);
     const timeline = await listTouchpoints(tdb.db, { contactId: keep.row.id }, 10);
     expect(timeline.map((x) => x.summary)).toEqual(['b', 'a']);
     await expect(getContact(tdb.db, seller, other.row.id)).rejects.toMatchObject({ status: 404 });
