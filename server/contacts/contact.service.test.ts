@@ -105,6 +105,24 @@ describe.each(DIALECTS)('contacts on %s', (dialect) => {
     expect(await names(alice, '07111234567')).toEqual(['Jürgen Müller']);
   });
 
+  it('finds the one contact of a whole e-mail address, if the viewer may see it', async () => {
+    await createContact(tdb.db, clock, {
+      viewer: alice,
+      input: input({ name: 'Eva Exakt', emails: ['eva@exakt.example'] }),
+    });
+    // Every word of the address is in this one's document too.
+    await createContact(tdb.db, clock, {
+      viewer: alice,
+      input: input({ name: 'Eva Exakter', emails: ['eva.exakter@exakt.example'] }),
+    });
+    expect(await names(alice, ' EVA@Exakt.example ')).toEqual(['Eva Exakt']);
+    expect(await names(owner, 'eva@exakt.example')).toEqual(['Eva Exakt']);
+    expect(await names(bob, 'eva@exakt.example')).toEqual([]);
+    // An address nobody has, or a part of one, is searched word by word.
+    expect((await names(alice, 'eva@exakt')).sort()).toEqual(['Eva Exakt', 'Eva Exakter']);
+    expect(await names(alice, 'eva.exakte@exakt.example')).toEqual(['Eva Exakter']);
+  });
+
   it('shows a seller only their own and shared contacts; the account owner sees all', async () => {
     expect(await names(bob, 'Müller')).toEqual(['Sabine Shared']);
     expect(await names(alice, 'Groß')).toEqual([]);

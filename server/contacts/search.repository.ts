@@ -3,6 +3,7 @@
 // hold text folded by `foldText`, so "Mueller" finds "Müller" and "Weiss" finds "Weiß".
 import { sql } from 'kysely';
 import { foldText } from '../../shared/fold.js';
+import { isMailAddress } from '../../shared/mail-address.js';
 import type { CompanyId, ContactId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
 import { isSqlite } from '../db/id-list.js';
@@ -67,6 +68,13 @@ interface SearchRow {
 /** Ids per visibility lookup (SQLite allows 32,766 bound values per statement). */
 const LOOKUP_CHUNK = 5_000;
 
+/** The condition on a contact's or company's row that the viewer may see it. */
+function visibleTo(viewer: Viewer) {
+  return viewer.isOwner
+    ? sql<boolean>`1 = 1`
+    : sql<boolean>`(owner_id = ${viewer.id} or shared = 1)`;
+}
+
 /** The hits among `rows` that the viewer may see, in the order given. */
 async function visibleHits(db: Db, viewer: Viewer, rows: SearchRow[]): Promise<SearchHit[]> {
   if (rows.length > LOOKUP_CHUNK) {
@@ -77,8 +85,7 @@ async function visibleHits(db: Db, viewer: Viewer, rows: SearchRow[]): Promise<S
     return out;
   }
   const ids = (kind: SearchDocKind) => rows.filter((r) => r.doc_kind === kind).map((r) => r.doc_id);
-  const mine = () =>
-    viewer.isOwner ? sql<boolean>`1 = 1` : sql<boolean>`(owner_id = ${viewer.id} or shared = 1)`;
+  const mine = () => visibleTo(viewer);
   const contactIds = ids('contact') as ContactId[];
   const companyIds = ids('company') as CompanyId[];
   const [contacts, companies] = await Promise.all([
@@ -123,6 +130,21 @@ export async function searchDocs(
 ): Promise<SearchHit[]> {
   const tokens = queryTokens(query);
   if (tokens.length === 0) return [];
+  // A whole e-mail address (pasted from a mail) names its contact: looked up as it is. Its parts
+  // as prefixes ("de", "com") would match most of the index and rank other people beside it.
+  const address = query.trim().toLowerCase();
+  if (isMailAddress(address)) {
+    const owners = await db
+      .selectFrom('contact_emails')
+      .innerJoin('contacts', 'contacts.id', 'contact_emails.contact_id')
+      .select('contacts.id')
+      .where('contact_emails.email', '=', address)
+      .where(visibleTo(viewer))
+      .orderBy('contacts.id')
+      .limit(limit)
+      .execute();
+    if (owners.length > 0) return owners.map((r) => ({ kind: 'contact', id: r.id }));
+  }
   if (isSqlite(db)) {
     // Each token is quoted (so FTS5 operators in the input are plain text) and prefix-matched.
     const match = tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
