@@ -1,7 +1,7 @@
 // Issue 3, proof 6: a seller imports a CSV and sees Today; copies a contact's personal link, which
 // the contact opens in a second browser, is greeted by name, knocks (the host sees name and
 // company) and is admitted; after hanging up, the contact's timeline shows the lounge meeting
-// with its duration, and the contact drops from Today.
+// with its duration, and the contact drops from Today. A big import shows the rows stored.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { waitForCall } from './harness/media.js';
@@ -101,5 +101,29 @@ describe('relationship memory in the browser', () => {
     const after = await todayNames(seller.page);
     expect(after).not.toContain('Karl Kühn');
     expect(after).toContain('Greta Weiß');
+  });
+
+  test('a big import shows how many rows the server has stored', async () => {
+    const scene = await Scene.start(browser());
+    const seller = await scene.host();
+    const rows = 40_000;
+    const lines = ['Name;E-Mail'];
+    for (let i = 0; i < rows; i++) lines.push(`Bernd Batch ${i};bernd${i}@batch.example`);
+    await seller.page.goto('/contacts/import');
+    await seller.page.getByTestId('import-file').setInputFiles({
+      name: 'gross.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\r\n')),
+    });
+    await seller.page.getByTestId('import-mapping').waitFor();
+    await seller.page.getByTestId('import-submit').click();
+    // The bar turns from the upload to the rows stored: "… 5.000 von 40.000 Zeilen".
+    const progress = seller.page.getByTestId('import-progress');
+    await waitFor('rows stored on the progress bar', async () => {
+      const text = (await progress.getAttribute('aria-valuetext').catch(() => null)) ?? '';
+      return /\d (von|of) 40[.,]000 (Zeilen|rows)/.test(text) || undefined;
+    });
+    await seller.page.getByTestId('import-result').waitFor({ timeout: 60_000 });
+    expect(await seller.page.getByTestId('import-created').textContent()).toContain('40');
   });
 });

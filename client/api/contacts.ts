@@ -4,6 +4,8 @@ import type {
   ContactView,
   CsvPreviewView,
   CsvTarget,
+  ImportAnswerLine,
+  ImportProgressView,
   ImportResultView,
   TagCadencesView,
   TagCadenceView,
@@ -12,7 +14,7 @@ import type {
 } from '../../shared/api/contacts';
 import type { ContactDraft, TouchpointKind } from '../../shared/contacts';
 import type { CompanyId, ContactId } from '../../shared/ids';
-import { api } from './http';
+import { api, errorFromBody } from './http';
 import { download, upload } from './transfer';
 import type { DownloadedFile, UploadOptions } from './transfer';
 
@@ -21,6 +23,7 @@ export type {
   CsvPreviewView,
   CsvTarget,
   ImportErrorView,
+  ImportProgressView,
   ImportResultView,
   TagCadencesView,
   TagCadenceView,
@@ -199,17 +202,38 @@ export async function previewCsv(file: Blob, signal?: AbortSignal): Promise<CsvP
   });
 }
 
+/** Options of an import: upload progress, and how far the server is with the rows. */
+export interface ImportOptions extends Omit<UploadOptions, 'onLine'> {
+  onStored?: (progress: ImportProgressView) => void;
+}
+
+/** Uploads an import with progress lines and returns its result (or throws its error). */
+async function runImport(path: string, file: Blob, opts: ImportOptions): Promise<ImportResultView> {
+  const { onStored, ...uploadOptions } = opts;
+  const onLine = (line: unknown) => {
+    const progress = (line as { progress?: ImportProgressView } | null)?.progress;
+    if (progress) onStored?.(progress);
+  };
+  // A plain JSON answer is the result itself; a streamed one ends with the result or an error.
+  const answer = await upload<ImportResultView | ImportAnswerLine>(path, file, {
+    ...uploadOptions,
+    onLine,
+  });
+  if ('error' in answer) throw errorFromBody(500, 'Import failed', answer);
+  return 'result' in answer ? answer.result : (answer as ImportResultView);
+}
+
 /** Imports a CSV file with one target (or null to skip) per column. */
 export async function importCsv(
   file: Blob,
   mapping: readonly (CsvTarget | null)[],
-  opts: UploadOptions = {},
+  opts: ImportOptions = {},
 ): Promise<ImportResultView> {
   const query = new URLSearchParams({ mapping: JSON.stringify(mapping) });
-  return upload<ImportResultView>(`/api/imports/csv?${query.toString()}`, file, opts);
+  return runImport(`/api/imports/csv?${query.toString()}`, file, opts);
 }
 
 /** Imports a vCard file (one or many cards). */
-export async function importVcard(file: Blob, opts: UploadOptions = {}): Promise<ImportResultView> {
-  return upload<ImportResultView>('/api/imports/vcard', file, opts);
+export async function importVcard(file: Blob, opts: ImportOptions = {}): Promise<ImportResultView> {
+  return runImport('/api/imports/vcard', file, opts);
 }

@@ -7,7 +7,34 @@ import { ApiError, csrf, errorFromBody, resetCsrf } from './http';
 export interface UploadOptions {
   /** Called with the uploaded share, 0 to 1, while the file goes up (when the browser knows it). */
   onProgress?: (fraction: number) => void;
+  /**
+   * Asks for the answer as lines of JSON (`application/x-ndjson`): each line is handed over as it
+   * arrives, and the last one is the answer. A server that answers plain JSON just answers.
+   */
+  onLine?: (line: unknown) => void;
   signal?: AbortSignal;
+}
+
+const NDJSON = 'application/x-ndjson';
+
+/**
+ * Reads the complete lines of a growing text (an answer still arriving), each once: `next`
+ * parses the lines that were completed since the last call.
+ */
+export function lineReader(): { next: (text: string) => unknown[] } {
+  let offset = 0;
+  return {
+    next(text) {
+      const end = text.lastIndexOf('\n') + 1;
+      if (end <= offset) return [];
+      const lines = text
+        .slice(offset, end)
+        .split('\n')
+        .filter((line) => line.trim() !== '');
+      offset = end;
+      return lines.map(parseJson);
+    },
+  };
 }
 
 interface XhrAnswer {
@@ -34,7 +61,20 @@ function postWithProgress(
     const xhr = new XMLHttpRequest();
     const onAbort = () => xhr.abort();
     xhr.open('POST', path);
-    xhr.setRequestHeader('accept', 'application/json');
+    xhr.setRequestHeader(
+      'accept',
+      opts.onLine ? `${NDJSON}, application/json` : 'application/json',
+    );
+    const lines = lineReader();
+    let last: unknown = null;
+    const readLines = () => {
+      if (!opts.onLine || !xhr.getResponseHeader('content-type')?.includes(NDJSON)) return;
+      for (const line of lines.next(xhr.responseText)) {
+        last = line;
+        opts.onLine(line);
+      }
+    };
+    xhr.onprogress = readLines;
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.setRequestHeader('x-csrf-token', token);
     xhr.upload.onprogress = (event) => {
@@ -44,10 +84,12 @@ function postWithProgress(
     xhr.upload.onload = () => opts.onProgress?.(1);
     xhr.onload = () => {
       opts.signal?.removeEventListener('abort', onAbort);
+      const streamed = xhr.getResponseHeader('content-type')?.includes(NDJSON) ?? false;
+      if (streamed) readLines();
       resolve({
         status: xhr.status,
         statusText: xhr.statusText,
-        body: xhr.status === 204 ? null : parseJson(xhr.responseText),
+        body: streamed ? last : xhr.status === 204 ? null : parseJson(xhr.responseText),
       });
     };
     xhr.onerror = () => {

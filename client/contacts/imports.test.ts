@@ -6,6 +6,7 @@ import {
   describeImportError,
   describeTarget,
   importFileKind,
+  importProgressText,
   initialMapping,
   mappingProblems,
 } from './imports';
@@ -96,5 +97,27 @@ describe('words', () => {
     expect(describeImportError({ line: 9, code: 'duplicate_row' }, de)).toBe(
       'Nicht importiert (Grund: duplicate_row).',
     );
+  });
+});
+
+describe('importProgressText', () => {
+  it('shows the upload, then an indeterminate bar, then the rows stored, in both languages', () => {
+    expect(importProgressText(0.42, null, de, 'de')).toEqual({
+      percent: 42,
+      text: 'Wird hochgeladen … 42 %',
+    });
+    expect(importProgressText(null, null, en, 'en')).toEqual({
+      percent: null,
+      text: 'Importing …',
+    });
+    expect(importProgressText(null, { done: 0, total: null }, de, 'de').percent).toBeNull();
+    expect(importProgressText(null, { done: 35_000, total: 100_000 }, de, 'de')).toEqual({
+      percent: 35,
+      text: 'Wird importiert … 35.000 von 100.000 Zeilen',
+    });
+    expect(importProgressText(null, { done: 100_000, total: 100_000 }, en, 'en')).toEqual({
+      percent: 100,
+      text: 'Importing … 100,000 of 100,000 rows',
+    });
   });
 });

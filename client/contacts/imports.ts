@@ -1,6 +1,11 @@
 // The import's small rules: which kind of file was picked, the starting column mapping, sample
-// values per column, and the words for delimiters, targets and row errors.
-import type { CsvPreviewView, CsvTarget, ImportErrorView } from '../api/contacts';
+// values per column, the words for delimiters, targets and row errors, and the progress bar.
+import type {
+  CsvPreviewView,
+  CsvTarget,
+  ImportErrorView,
+  ImportProgressView,
+} from '../api/contacts';
 import type { ContactsT } from './today';
 
 /** The two kinds of file the import reads. */
@@ -108,4 +113,27 @@ export function describeImportError(error: ImportErrorView, t: ContactsT): strin
   return isKnown(IMPORT_ERROR_KEYS, error.code)
     ? t(IMPORT_ERROR_KEYS[error.code])
     : t('importErrors.unknown', { code: error.code });
+}
+
+/**
+ * The progress bar of a running import: the uploaded share while the file goes up (`upload`, 0
+ * to 1, or null once it is up), then the rows the server has stored; no percentage (an
+ * indeterminate bar) until the server has counted the rows.
+ */
+export function importProgressText(
+  upload: number | null,
+  stored: ImportProgressView | null,
+  t: ContactsT,
+  locale: string,
+): { percent: number | null; text: string } {
+  if (upload !== null) {
+    const percent = Math.round(upload * 100);
+    return { percent, text: t('import.uploading', { percent }) };
+  }
+  if (!stored?.total) return { percent: null, text: t('import.processing') };
+  const rows = new Intl.NumberFormat(locale);
+  return {
+    percent: Math.min(100, Math.round((stored.done / stored.total) * 100)),
+    text: t('import.stored', { done: rows.format(stored.done), total: rows.format(stored.total) }),
+  };
 }

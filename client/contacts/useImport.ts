@@ -1,9 +1,14 @@
 // The import page's flow: pick a file, read a CSV preview, adjust the column mapping, upload with
-// progress, and keep the result. Uploads go through XMLHttpRequest for real upload progress.
+// progress (the upload's, then the server's rows stored), and keep the result. Uploads go through XMLHttpRequest for real upload progress.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { importCsv, importVcard, previewCsv } from '../api/contacts';
-import type { CsvPreviewView, CsvTarget, ImportResultView } from '../api/contacts';
+import type {
+  CsvPreviewView,
+  CsvTarget,
+  ImportProgressView,
+  ImportResultView,
+} from '../api/contacts';
 import { importFileKind, initialMapping } from './imports';
 import type { ImportFileKind } from './imports';
 
@@ -24,6 +29,8 @@ export type ImportState =
       file: File;
       /** Share uploaded, 0 to 1; null once the file is up and the server is working on it. */
       progress: number | null;
+      /** How many rows the server has stored, once it says so. */
+      stored: ImportProgressView | null;
     }
   | { step: 'done'; file: File; result: ImportResultView };
 
@@ -92,13 +99,21 @@ export function useImport(): {
     const controller = new AbortController();
     abort.current = controller;
     setError(null);
-    setState({ step: 'importing', file, progress: 0 });
+    setState({ step: 'importing', file, progress: 0, stored: null });
     const onProgress = (fraction: number) => {
       if (controller.signal.aborted) return;
       // Once every byte is up, the server still parses and stores: show that as "importing".
-      setState({ step: 'importing', file, progress: fraction >= 1 ? null : fraction });
+      setState({
+        step: 'importing',
+        file,
+        progress: fraction >= 1 ? null : fraction,
+        stored: null,
+      });
     };
-    const options = { onProgress, signal: controller.signal };
+    const onStored = (stored: ImportProgressView) => {
+      if (!controller.signal.aborted) setState({ step: 'importing', file, progress: null, stored });
+    };
+    const options = { onProgress, onStored, signal: controller.signal };
     const request = kind === 'csv' ? importCsv(file, mapping, options) : importVcard(file, options);
     request.then(
       (result) => {

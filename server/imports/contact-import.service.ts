@@ -82,14 +82,15 @@ function mergeInto(
 
 /**
  * Stores the rows of a file for the viewer, batch by batch as `source` prepares them, in one
- * transaction. Rows that could not be read stay in the returned errors with their lines; nothing
- * is dropped silently.
+ * transaction, telling `onProgress` after each batch how many rows are done. Rows that could
+ * not be read stay in the returned errors with their lines; nothing is dropped silently.
  */
 export async function importContacts(
   db: Db,
   clock: Clock,
   viewer: Viewer,
   source: ImportSource,
+  onProgress?: (progress: { done: number; total: number | null }) => void,
 ): Promise<ImportResultView> {
   const errors: ImportError[] = [];
   const now = clock.now();
@@ -115,8 +116,10 @@ export async function importContacts(
     // Existing contacts (and ones an earlier batch created) that rows matched, merged at the end.
     const matched = new Map<ContactId, ContactRecord[]>();
 
+    const progress = { done: 0, total: null as number | null };
     for await (const batch of source({ ownerId: viewer.id, now, tagCadences })) {
       errors.push(...batch.errors);
+      progress.total = batch.total ?? progress.total;
       const newCompanies: { id: CompanyId; name: string; folded: string }[] = [];
       const fresh = new Map<ContactId, PreparedContact>();
       for (const prepared of batch.contacts) {
@@ -158,6 +161,8 @@ export async function importContacts(
         created++;
       }
       await insertBatch(bulk, viewer, now, newCompanies, [...fresh.values()]);
+      progress.done += batch.contacts.length + batch.errors.length;
+      onProgress?.(progress);
     }
 
     // Existing contacts the file matched: fill their gaps, one at a time (re-imports are rare).

@@ -89,6 +89,8 @@ const isBlank = (cells: readonly string[]) => cells.every((c) => c.trim() === ''
 /** What the callers of `readCsv` do with the header and with each data record. */
 interface CsvHandlers {
   onHeader?: (columns: string[]) => void;
+  /** After the header is accepted: the records csv-parse read, header and empty lines included. */
+  onRecords?: (records: number) => void;
   onRecord: (record: CsvRecord) => void;
 }
 
@@ -97,7 +99,7 @@ interface CsvHandlers {
  * Every record, empty lines included, takes one line plus the breaks inside its quoted cells;
  * csv-parse's own line counter is not used because it counts CRLF inside quotes twice.
  */
-function readCsv(bytes: Uint8Array, { onHeader, onRecord }: CsvHandlers): CsvTable {
+function readCsv(bytes: Uint8Array, { onHeader, onRecords, onRecord }: CsvHandlers): CsvTable {
   const { text: decoded, encoding } = decodeText(bytes);
   const sep = SEP_LINE.exec(decoded);
   const text = sep ? decoded.slice(sep[0].length) : decoded;
@@ -140,6 +142,7 @@ function readCsv(bytes: Uint8Array, { onHeader, onRecord }: CsvHandlers): CsvTab
       }
       columns = cells.map((c) => c.trim());
       onHeader?.(columns);
+      onRecords?.(records.length);
     } else onRecord({ line: recordLine, cells });
   });
   for (const skip of skipped) {
@@ -209,6 +212,8 @@ export function readCsvRows(bytes: Uint8Array, mapping: ColumnMapping, sink: Imp
         );
       }
     },
+    // Less the header: empty lines make it an estimate, which is all a progress bar needs.
+    onRecords: (records) => sink.total?.(Math.max(0, records - 1)),
     onRecord: ({ line, cells }) => {
       // Empty trailing cells lose nothing; values beyond the header would be dropped unseen.
       if (cells.length > width && cells.slice(width).some((c) => cleanCell(c))) {

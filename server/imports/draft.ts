@@ -50,6 +50,8 @@ export interface ImportResult {
 export interface ImportSink {
   row(row: ImportedRow): void;
   error(error: ImportError): void;
+  /** How many rows (or cards) the file holds, once it is known, before most of them come. */
+  total?(rows: number): void;
 }
 
 /** Collects what a sink receives into an `ImportResult`, errors sorted by line. */

@@ -36,7 +36,7 @@ export function readImportFile(file: ImportFile, sink: ImportSink): void {
 
 /**
  * Runs `read` and prepares each row it yields, handing over a batch every `BATCH_ROWS` rows
- * and a last one (with whatever errors remain) at the end.
+ * and a last one (with whatever errors remain) at the end; the file's row count comes alone.
  */
 export function prepareBatches(
   read: (sink: ImportSink) => void,
@@ -55,6 +55,8 @@ export function prepareBatches(
       }
     },
     error: (error) => batch.errors.push(error),
+    // Handed over at once (the reader counts before the rows come), for the progress bar.
+    total: (rows) => onBatch({ contacts: [], errors: [], total: rows }),
   });
   onBatch(batch);
 }

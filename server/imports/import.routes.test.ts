@@ -1,7 +1,8 @@
 // Import and export over HTTP on SQLite and PostgreSQL, with the sample files in test/fixtures:
 // every fixture imports with its bad rows reported, and exports import back without duplicates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportResultView } from '../../shared/api/contacts.js';
+import type { ImportAnswerLine, ImportResultView } from '../../shared/api/contacts.js';
+import { BATCH_ROWS } from './import-source.js';
 import { setupOwner } from '../test/actors.js';
 import type { SignedIn } from '../test/actors.js';
 import { createTestApp } from '../test/app.js';
@@ -99,4 +100,38 @@ describe.each(DIALECTS)('import and export routes on %s', (dialect) => {
     });
     expect(binary.statusCode).toBe(400);
   });
+
+  it('answers a client that asks for it with progress lines, then the result', async () => {
+    const rows = 30_000;
+    const lines = ['Name;E-Mail'];
+    for (let i = 0; i < rows; i++) lines.push(`Paula Progress ${i};paula${i}@progress.example`);
+    const mapping = encodeURIComponent('["name","email"]');
+    const request = (body: string, query = mapping) =>
+      seller.agent.request({
+        method: 'POST',
+        url: `/api/imports/csv?mapping=${query}`,
+        body,
+        headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' },
+      });
+    const res = await request(lines.join('\r\n'));
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/x-ndjson');
+    const answer = res.body
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ImportAnswerLine);
+    const progress = answer.flatMap((l) => ('progress' in l ? [l.progress] : []));
+    // The row count first (the worker counts before it prepares), then one line per batch.
+    expect(progress[0]).toEqual({ done: 0, total: rows });
+    expect(progress.length).toBeGreaterThan(rows / BATCH_ROWS);
+    const done = progress.map((p) => p.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(progress.at(-1)).toEqual({ done: rows, total: rows });
+    const last = answer.at(-1);
+    expect(last && 'result' in last && last.result).toMatchObject({ created: rows, errors: [] });
+    // A file that cannot be read fails before any progress, with its status.
+    const misfit = await request(lines.slice(0, 3).join('\r\n'), encodeURIComponent('["name"]'));
+    expect(misfit.statusCode).toBe(400);
+    expect(misfit.json<{ error: { code: string } }>().error.code).toBe('invalid_mapping');
+  }, 60_000);
 });

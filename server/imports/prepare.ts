@@ -34,6 +34,8 @@ export interface PreparedContact {
 export interface ImportBatch {
   contacts: PreparedContact[];
   errors: ImportError[];
+  /** The rows in the file, on a batch of its own as soon as the reader counted them. */
+  total?: number;
 }
 
 /** What identifies someone without an e-mail or phone: folded name and company. */

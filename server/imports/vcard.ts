@@ -173,6 +173,7 @@ function cardToDraft(card: RawVcard): { draft: ContactDraft; issues: ImportIssue
  */
 export function readVcards(bytes: Uint8Array, sink: ImportSink): void {
   const { cards, errors } = tokenizeVcards(decodeText(bytes).text);
+  sink.total?.(cards.length + errors.length);
   for (const error of errors) sink.error(error);
   for (const card of cards) {
     const { draft, issues } = cardToDraft(card);

@@ -7,6 +7,10 @@ import { insertDevices, memoryLogger, reading } from '../test/telemetry.js';
 import { LiveHub } from './live-hub.js';
 
 const INTERVAL_MS = 100;
+// The hub stamps a push before it calls the listeners, and the test stamps it in its listener:
+// on a loaded machine the first stamp can come a few milliseconds after the hub's, which makes
+// the gap the test sees that much shorter than the hub's (a CI run saw 97 ms for 100).
+const LISTENER_SLACK_MS = 5;
 
 interface Push {
   at: number;
@@ -54,7 +58,7 @@ describe('live hub', () => {
     hub.publish([reading(a, 'temp', 3, 3)]);
     expect(await pushed(2)).toEqual([['a1'], ['a2', 'a3']]);
     expect(pushes[0]!.at - start).toBeLessThan(INTERVAL_MS / 2);
-    expect(pushes[1]!.at - pushes[0]!.at).toBeGreaterThanOrEqual(INTERVAL_MS);
+    expect(pushes[1]!.at - pushes[0]!.at).toBeGreaterThanOrEqual(INTERVAL_MS - LISTENER_SLACK_MS);
     // No more than one interval late either (timers are coarse: a little slack).
     expect(pushes[1]!.at - pushes[0]!.at).toBeLessThan(INTERVAL_MS + 50);
   });
@@ -66,7 +70,7 @@ describe('live hub', () => {
     // b's value leaves at once; a's waits for its interval.
     expect(await pushed(3)).toEqual([['a1'], ['b20'], ['a2']]);
     expect(pushes[1]!.at - pushes[0]!.at).toBeLessThan(INTERVAL_MS / 2);
-    expect(pushes[2]!.at - pushes[0]!.at).toBeGreaterThanOrEqual(INTERVAL_MS);
+    expect(pushes[2]!.at - pushes[0]!.at).toBeGreaterThanOrEqual(INTERVAL_MS - LISTENER_SLACK_MS);
   });
 
   it('pushes a chatty device at most once per interval, in order, losing nothing', async () => {

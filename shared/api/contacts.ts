@@ -113,6 +113,23 @@ export interface ImportResultView {
   errors: ImportErrorView[];
 }
 
+/** How far a running import is: a line of its NDJSON answer (see `ImportAnswerLine`). */
+export interface ImportProgressView {
+  /** Rows stored or refused so far. */
+  done: number;
+  /** Rows in the file, once it has been read (null before). */
+  total: number | null;
+}
+
+/**
+ * A line of an import's answer when the client accepts `application/x-ndjson`: progress while
+ * the rows are stored, then the result, or an error that came after the progress had begun.
+ */
+export type ImportAnswerLine =
+  | { progress: ImportProgressView }
+  | { result: ImportResultView }
+  | { error: { code: string; message: string } };
+
 /** The team's cadence for one tag. */
 export interface TagCadenceView {
   tag: string;

@@ -113,7 +113,9 @@ export default function ImportPage() {
             </button>
           </p>
         )}
-        {state.step === 'importing' && <ImportProgress progress={state.progress} />}
+        {state.step === 'importing' && (
+          <ImportProgress progress={state.progress} stored={state.stored} />
+        )}
         {state.step === 'done' && (
           <>
             <ImportResult result={state.result} />

@@ -1,12 +1,19 @@
-// The progress bar of an import: how much of the file is up, then an indeterminate bar while
-// the server reads and stores the rows (it does not report progress of its own).
+// The progress bar of an import: how much of the file is up, then how many of its rows the
+// server has stored (an indeterminate bar until the server has counted them).
 import { useTranslation } from 'react-i18next';
+import type { ImportProgressView } from '../../api/contacts';
+import { importProgressText } from '../../contacts/imports';
 
-/** Shows upload progress (0 to 1), or null for "the server is working on it". */
-export function ImportProgress({ progress }: { progress: number | null }) {
-  const { t } = useTranslation('contacts');
-  const percent = progress === null ? null : Math.round(progress * 100);
-  const text = percent === null ? t('import.processing') : t('import.uploading', { percent });
+/** Shows upload progress (0 to 1), or with null the rows the server has stored so far. */
+export function ImportProgress({
+  progress,
+  stored,
+}: {
+  progress: number | null;
+  stored: ImportProgressView | null;
+}) {
+  const { t, i18n } = useTranslation('contacts');
+  const { percent, text } = importProgressText(progress, stored, t, i18n.language);
   return (
     <div className="import-progress stack" role="status">
       <progress
