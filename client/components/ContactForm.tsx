@@ -18,6 +18,7 @@ import { ContactPersonalFields } from './ContactPersonalFields';
 import { ErrorMessage } from './ErrorMessage';
 import { Field } from './Field';
 import { TextAreaField } from './TextAreaField';
+import { focusFirstInvalid } from './focus';
 
 /** Props of ContactForm. */
 export interface ContactFormProps {
@@ -62,9 +63,7 @@ export function ContactForm({ contact, title, submitLabel, onSubmit, onCancel }:
       // Keyboard and screen-reader users land on the first field that needs a fix, once the
       // errors are rendered.
       const form = event.currentTarget;
-      requestAnimationFrame(() =>
-        form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      focusFirstInvalid(form);
       return;
     }
     void run(() => onSubmit(draft));

@@ -9,10 +9,16 @@ import type {
   MeetingTypeView,
   PublicMeetingTypeView,
 } from '../../shared/api/booking.js';
-import type { BookingQuestion, DateOverride, WeeklyHours } from '../../shared/booking.js';
+import type {
+  Availability,
+  BookingQuestion,
+  DateOverride,
+  MeetingTypeTiming,
+  WeeklyHours,
+} from '../../shared/booking.js';
 import { roomUrl } from '../rooms/room.presenters.js';
 import type { BookingRecord } from './booking.repository.js';
-import type { MeetingTypeRow } from './booking.table.js';
+import type { BookingSettingsRow, MeetingTypeRow } from './booking.table.js';
 import type { BookingPage } from './meeting-type.repository.js';
 import type { ManageLinks } from './notify.js';
 import type { BookingSettingsRecord } from './settings.service.js';
@@ -55,10 +61,31 @@ export function presentBookingSettings(
   if (!row) return { ...base, ...DEFAULT_BOOKING_SETTINGS };
   return {
     ...base,
-    timeZone: row.time_zone,
-    weeklyHours: JSON.parse(row.weekly_hours) as WeeklyHours,
-    overrides: JSON.parse(row.overrides) as DateOverride[],
+    ...readAvailability(row),
     changeCutoffHours: row.change_cutoff_hours,
+  };
+}
+
+/** Reads a seller's stored availability. */
+export function readAvailability(settings: BookingSettingsRow): Availability {
+  return {
+    timeZone: settings.time_zone,
+    weeklyHours: JSON.parse(settings.weekly_hours) as WeeklyHours,
+    overrides: JSON.parse(settings.overrides) as DateOverride[],
+  };
+}
+
+/** The timing rules of a meeting type, with its id, as the slot engine takes them. */
+export function readTiming(row: MeetingTypeRow): MeetingTypeTiming & { id: MeetingTypeRow['id'] } {
+  return {
+    id: row.id,
+    durationMinutes: row.duration_minutes,
+    bufferBeforeMinutes: row.buffer_before_minutes,
+    bufferAfterMinutes: row.buffer_after_minutes,
+    minimumNoticeMinutes: row.minimum_notice_minutes,
+    horizonDays: row.horizon_days,
+    slotStepMinutes: row.slot_step_minutes,
+    dailyLimit: row.daily_limit,
   };
 }
 
@@ -69,17 +96,10 @@ export function presentMeetingType(
   publicUrl: string,
 ): MeetingTypeView {
   return {
-    id: row.id,
+    ...readTiming(row),
     name: row.name,
     slug: row.slug,
     url: `${bookingPageUrl(publicUrl, handle)}/${row.slug}`,
-    durationMinutes: row.duration_minutes,
-    bufferBeforeMinutes: row.buffer_before_minutes,
-    bufferAfterMinutes: row.buffer_after_minutes,
-    minimumNoticeMinutes: row.minimum_notice_minutes,
-    horizonDays: row.horizon_days,
-    slotStepMinutes: row.slot_step_minutes,
-    dailyLimit: row.daily_limit,
     questions: readQuestions(row),
     active: row.active === 1,
     position: row.position,

@@ -1,13 +1,7 @@
 // Guests booking a seller: the booking page behind a handle, the free slots of a meeting type, and
 // the booking itself. The slot engine decides what is bookable; the database's overlap guard
 // decides who gets a slot that several guests ask for at once.
-import type {
-  Availability,
-  DateOverride,
-  GuestBookingInput,
-  MeetingTypeTiming,
-  WeeklyHours,
-} from '../../shared/booking.js';
+import type { GuestBookingInput } from '../../shared/booking.js';
 import type { BookingAnswer } from '../../shared/api/booking.js';
 import type { BookingId, UserId } from '../../shared/ids.js';
 import { normalizePhone } from '../contacts/contact.service.js';
@@ -24,7 +18,13 @@ import {
   lockSellerBookings,
 } from './booking.repository.js';
 import type { BookingRecord } from './booking.repository.js';
-import { loungeUrl, manageLinks, readQuestions } from './booking.presenters.js';
+import {
+  loungeUrl,
+  manageLinks,
+  readAvailability,
+  readQuestions,
+  readTiming,
+} from './booking.presenters.js';
 import { scheduleReminders } from './reminder.repository.js';
 import type { BookingRow, BookingSettingsRow, MeetingTypeRow } from './booking.table.js';
 import { addPlannedMeeting, matchOrCreateContact } from './guest-contact.js';
@@ -61,32 +61,35 @@ export interface BookingDeps {
 const pageNotFound = () => new NotFound('No booking page here', 'booking_page_not_found');
 const typeNotFound = () => new NotFound('No such meeting type', 'meeting_type_not_found');
 
+/**
+ * A booking's times in a slot: the meeting, the type's buffers as they were, and the span the
+ * database's overlap guard blocks (the meeting widened by the buffers).
+ */
+export function bookedTimes(
+  slot: Slot,
+  type: Pick<MeetingTypeRow, 'buffer_before_minutes' | 'buffer_after_minutes'>,
+): Pick<
+  BookingRow,
+  | 'starts_at'
+  | 'ends_at'
+  | 'buffer_before_minutes'
+  | 'buffer_after_minutes'
+  | 'blocked_from'
+  | 'blocked_to'
+> {
+  return {
+    starts_at: slot.start,
+    ends_at: slot.end,
+    buffer_before_minutes: type.buffer_before_minutes,
+    buffer_after_minutes: type.buffer_after_minutes,
+    blocked_from: slot.start - type.buffer_before_minutes * MINUTE_MS,
+    blocked_to: slot.end + type.buffer_after_minutes * MINUTE_MS,
+  };
+}
+
 /** The error when the database's overlap guard (or the check before it) finds the time taken. */
 export const slotTaken = () =>
   new Conflict('Someone else has just booked this time; please pick another', 'slot_taken');
-
-/** Reads a seller's stored availability. */
-export function readAvailability(settings: BookingSettingsRow): Availability {
-  return {
-    timeZone: settings.time_zone,
-    weeklyHours: JSON.parse(settings.weekly_hours) as WeeklyHours,
-    overrides: JSON.parse(settings.overrides) as DateOverride[],
-  };
-}
-
-/** The timing rules of a meeting type, with its id, as the slot engine takes them. */
-export function readTiming(row: MeetingTypeRow): MeetingTypeTiming & { id: string } {
-  return {
-    id: row.id,
-    durationMinutes: row.duration_minutes,
-    bufferBeforeMinutes: row.buffer_before_minutes,
-    bufferAfterMinutes: row.buffer_after_minutes,
-    minimumNoticeMinutes: row.minimum_notice_minutes,
-    horizonDays: row.horizon_days,
-    slotStepMinutes: row.slot_step_minutes,
-    dailyLimit: row.daily_limit,
-  };
-}
 
 /** Finds the live booking page of a handle with its active meeting types. */
 export async function getBookingPage(
@@ -292,12 +295,7 @@ export async function bookSlot(
         id,
         seller_id: page.sellerId,
         meeting_type_id: type.id,
-        starts_at: slot.start,
-        ends_at: slot.end,
-        buffer_before_minutes: type.buffer_before_minutes,
-        buffer_after_minutes: type.buffer_after_minutes,
-        blocked_from: slot.start - type.buffer_before_minutes * MINUTE_MS,
-        blocked_to: slot.end + type.buffer_after_minutes * MINUTE_MS,
+        ...bookedTimes(slot, type),
         status: 'confirmed',
         guest_name: input.name,
         guest_email: input.email,

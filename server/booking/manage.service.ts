@@ -15,14 +15,12 @@ import {
   lockSellerBookings,
 } from './booking.repository.js';
 import type { BookingRecord } from './booking.repository.js';
-import { bookingEvent, checkSlot, slotTaken } from './booking.service.js';
+import { bookedTimes, bookingEvent, checkSlot, slotTaken } from './booking.service.js';
 import type { BookingDeps } from './booking.service.js';
 import type { BookingRow, CancelledBy } from './booking.table.js';
 import { dropPlannedMeeting, movePlannedMeeting } from './guest-contact.js';
 import { findBookingSettings, findMeetingTypeById } from './meeting-type.repository.js';
 import { deleteReminders, rescheduleReminders } from './reminder.repository.js';
-
-const MINUTE_MS = 60_000;
 
 const bookingNotFound = () => new NotFound('No such booking', 'booking_not_found');
 const alreadyCancelled = () => new Conflict('This booking has been cancelled', 'booking_cancelled');
@@ -139,15 +137,7 @@ export async function rescheduleByToken(
   };
   // A quick refusal first; the check that counts runs again under the seller's lock.
   const slot = await checkSlot(db, slotRules);
-  const times = {
-    starts_at: slot.start,
-    ends_at: slot.end,
-    buffer_before_minutes: type.buffer_before_minutes,
-    buffer_after_minutes: type.buffer_after_minutes,
-    blocked_from: slot.start - type.buffer_before_minutes * MINUTE_MS,
-    blocked_to: slot.end + type.buffer_after_minutes * MINUTE_MS,
-    updated_at: now,
-  };
+  const times = { ...bookedTimes(slot, type), updated_at: now };
   let moved: BookingRecord;
   try {
     moved = await db.transaction().execute(async (trx) => {

@@ -18,6 +18,7 @@ import { ChosenTime } from '../../components/ChosenTime';
 import { GuestForm } from './GuestForm';
 import { TypeChoice } from './TypeChoice';
 import '../../styles/booking.css';
+import { focusFirstInvalid } from '../../components/focus';
 
 // Moves the focus once the element is on screen (after React has rendered the new step).
 const focusSoon = (target: { current: HTMLElement | null }) =>
@@ -83,10 +84,7 @@ function Booking({
     const checked = checkGuestForm(draft, type.questions);
     if (!checked.ok) {
       setErrors(checked.errors);
-      // Keyboard and screen-reader users land on the first field to fix, once it is marked.
-      requestAnimationFrame(() =>
-        form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      focusFirstInvalid(form);
       return;
     }
     setErrors({});
@@ -107,9 +105,7 @@ function Booking({
           return;
         case 'fields':
           setErrors(outcome.errors);
-          requestAnimationFrame(() =>
-            form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-          );
+          focusFirstInvalid(form);
           return;
         case 'slotGone':
           // Back to the picker with fresh slots; the details stay filled in.

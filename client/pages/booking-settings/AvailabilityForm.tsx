@@ -16,6 +16,7 @@ import { ZoneSelect } from '../../components/ZoneSelect';
 import { useAction } from '../../contacts/useAction';
 import { IntervalsEditor } from './IntervalsEditor';
 import { OverridesEditor } from './OverridesEditor';
+import { focusFirstInvalid } from '../../components/focus';
 
 /** Props of AvailabilityForm. */
 export interface AvailabilityFormProps {
@@ -44,9 +45,7 @@ export function AvailabilityForm({ settings, onSave }: AvailabilityFormProps) {
     const checked = checkAvailability(draft);
     if (!checked.ok) {
       setErrors(checked.errors);
-      requestAnimationFrame(() =>
-        form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      focusFirstInvalid(form);
       return;
     }
     setErrors({});

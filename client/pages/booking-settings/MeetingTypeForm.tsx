@@ -23,6 +23,7 @@ import type {
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Field } from '../../components/Field';
 import { useAction } from '../../contacts/useAction';
+import { focusFirstInvalid } from '../../components/focus';
 
 /** Props of MeetingTypeForm. */
 export interface MeetingTypeFormProps {
@@ -62,10 +63,7 @@ export function MeetingTypeForm({ type, onSave, onDone }: MeetingTypeFormProps) 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = event.currentTarget;
-    const focusInvalid = () =>
-      requestAnimationFrame(() =>
-        form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+    const focusInvalid = () => focusFirstInvalid(form);
     const checked = checkMeetingType(draft);
     if (!checked.ok) {
       setErrors(checked.errors);

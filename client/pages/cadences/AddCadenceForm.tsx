@@ -6,6 +6,7 @@ import type { TagCadenceView } from '../../api/contacts';
 import { Field } from '../../components/Field';
 import { checkNewCadence } from '../../contacts/cadences';
 import type { NewCadenceErrors } from '../../contacts/cadences';
+import { focusFirstInvalid } from '../../components/focus';
 
 /** Props of AddCadenceForm. */
 export interface AddCadenceFormProps {
@@ -30,9 +31,7 @@ export function AddCadenceForm({ existing, busy, onAdd }: AddCadenceFormProps) {
     if (!checked.ok) {
       setErrors(checked.error);
       // Keyboard and screen-reader users land on the first field to fix, once it is marked.
-      requestAnimationFrame(() =>
-        form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      focusFirstInvalid(form);
       return;
     }
     setErrors({});

@@ -15,6 +15,7 @@ import { describeProblem } from '../../machines/problems';
 import { checkDevice, MAX_MACHINE_NAME_LENGTH } from '../../machines/rules';
 import type { DeviceDraft, FieldProblem } from '../../machines/rules';
 import type { MachineId } from '../../../shared/ids';
+import { focusFirstInvalid } from '../../components/focus';
 
 /** Adds a device to a machine; `onProvisioned` gets the device with its one-time token. */
 export function AddDeviceForm({
@@ -41,9 +42,7 @@ export function AddDeviceForm({
     const checked = checkDevice(draft);
     if (!checked.ok) {
       setErrors(checked.errors);
-      requestAnimationFrame(() =>
-        form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      focusFirstInvalid(form);
       return;
     }
     setErrors({});

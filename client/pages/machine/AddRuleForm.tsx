@@ -16,6 +16,7 @@ import {
   RULE_KINDS,
 } from '../../machines/rules';
 import type { AlarmRuleDraft, AlarmRuleField, FieldProblem } from '../../machines/rules';
+import { focusFirstInvalid } from '../../components/focus';
 
 const BOUNDS: Partial<Record<AlarmRuleField, { min: number; max: number }>> = {
   minDurationSeconds: { min: 0, max: MAX_MIN_DURATION_SECONDS },
@@ -52,9 +53,7 @@ export function AddRuleForm({ device, busy, onAdd }: AddRuleFormProps) {
     const checked = checkAlarmRule(draft);
     if (!checked.ok) {
       setErrors(checked.errors);
-      requestAnimationFrame(() =>
-        form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      focusFirstInvalid(form);
       return;
     }
     setErrors({});

@@ -13,6 +13,7 @@ import type { FieldProblem } from '../../machines/rules';
 import { describeProblem } from '../../machines/problems';
 import { CustomerPicker } from './CustomerPicker';
 import type { CustomerChoice } from './CustomerPicker';
+import { focusFirstInvalid } from '../../components/focus';
 
 /** Props of NewMachineForm. */
 export interface NewMachineFormProps {
@@ -38,9 +39,7 @@ export function NewMachineForm({ onCreated, onCancel }: NewMachineFormProps) {
     });
     if (!checked.ok) {
       setErrors(checked.errors);
-      requestAnimationFrame(() =>
-        form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
-      );
+      focusFirstInvalid(form);
       return;
     }
     setErrors({});
