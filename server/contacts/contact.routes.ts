@@ -11,7 +11,7 @@ import { listTouchpoints } from '../touchpoints/touchpoint.repository.js';
 import { completeNextStep, logTouchpoint } from '../touchpoints/touchpoint.service.js';
 import { presentContact } from './contact.presenters.js';
 import {
-  findContactsByIds,
+  findContactRecordsByIds,
   findCompanyById,
   listVisibleContacts,
   loadContactRecords,
@@ -170,7 +170,7 @@ export function contactRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       const viewer = viewerOf(requireUser(req));
       const hits = await searchDocs(db, viewer, req.query.q, req.query.limit);
       const contactIds = hits.filter((h) => h.kind === 'contact').map((h) => h.id as ContactId);
-      const records = await loadContactRecords(db, await findContactsByIds(db, contactIds));
+      const records = await findContactRecordsByIds(db, contactIds);
       const byId = new Map(records.map((r) => [r.row.id as string, r]));
       const results = [];
       for (const hit of hits) {

@@ -6,9 +6,8 @@ import type { ImportResultView } from '../../shared/api/contacts.js';
 import type { CompanyId, ContactId } from '../../shared/ids.js';
 import { cadenceColumns, loadTagCadences } from '../contacts/cadence.js';
 import {
-  findContactsByIds,
+  findContactRecordsByIds,
   findOwnerContactKeys,
-  loadContactRecords,
   replaceContactDetails,
   updateContactRow,
 } from '../contacts/contact.repository.js';
@@ -166,10 +165,7 @@ export async function importContacts(
     }
 
     // Existing contacts the file matched: fill their gaps, one at a time (re-imports are rare).
-    const existing = await loadContactRecords(
-      trx,
-      await findContactsByIds(trx, [...matched.keys()]),
-    );
+    const existing = await findContactRecordsByIds(trx, [...matched.keys()]);
     for (const record of existing) {
       let current = record;
       for (const incoming of matched.get(record.row.id) ?? [])

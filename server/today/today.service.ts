@@ -9,7 +9,7 @@ import type { ContactId } from '../../shared/ids.js';
 import { findOpenMachineAlarms, machineAlarmReasons } from '../alarms/alarm.reasons.js';
 import { findBookedToday, findSellerZone } from '../booking/booking.reasons.js';
 import { presentContact } from '../contacts/contact.presenters.js';
-import { findContactsByIds, loadContactRecords } from '../contacts/contact.repository.js';
+import { findContactRecordsByIds } from '../contacts/contact.repository.js';
 import type { Viewer } from '../contacts/contact.repository.js';
 import type { ContactRow } from '../contacts/contact.table.js';
 import type { Database, Db } from '../db/database.js';
@@ -117,16 +117,23 @@ async function dueContacts(db: Db, viewer: Viewer, now: number, take: number) {
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   };
-  const [touched, untouched] = await Promise.all([
-    sellerCadences(db, viewer, true),
-    sellerCadences(db, viewer, false),
-  ]);
-  const [groups, later, byTime] = await Promise.all([
-    Promise.all([
-      ...touched.map((cadence) => top(cadence, true)),
-      ...untouched.map((cadence) => top(cadence, false)),
-    ]),
-    Promise.all(untouched.map(untouchedLater)),
+  const byCadence = async () => {
+    const [touched, untouched] = await Promise.all([
+      sellerCadences(db, viewer, true),
+      sellerCadences(db, viewer, false),
+    ]);
+    return Promise.all([
+      Promise.all([
+        ...touched.map((cadence) => top(cadence, true)),
+        ...untouched.map((cadence) => top(cadence, false)),
+      ]),
+      Promise.all(untouched.map(untouchedLater)),
+    ]);
+  };
+  // The count reads every due entry of the index, the longest query here: it runs beside the
+  // cadence lookups instead of after them.
+  const [[groups, later], byTime] = await Promise.all([
+    byCadence(),
     db
       .selectFrom('contacts')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -191,42 +198,36 @@ async function contactsWithStepsDue(
   return { rows, notDue: Number(notDue?.n ?? 0) };
 }
 
-/**
- * Everyone who may qualify, with their ranking columns: the most overdue, everyone with a
- * birthday about now, and everyone with a next step due by the end of today (with that step).
- * The ranking decides among them; `dueCount` is how many are due in all.
- */
-async function findCandidates(
-  db: Db,
-  viewer: Viewer,
-  now: number,
-  endOfToday: number,
-  take: number,
-): Promise<{ rows: Map<ContactId, RankingRow>; dueCount: number; stepsNotDue: number }> {
-  const [due, birthdays, withSteps] = await Promise.all([
-    dueContacts(db, viewer, now, take),
-    // Each term is a whole key of contacts_owner_birthday, so both dialects look the nine days
-    // up in that index instead of reading every contact of the seller.
-    db
-      .selectFrom('contacts')
-      .select(RANKING_COLUMNS)
-      .where((eb) =>
-        eb.or(
-          birthdayDays(now).map((d) =>
-            eb.and([
-              eb('owner_id', '=', viewer.id),
-              eb('birthday_month', '=', d.month),
-              eb('birthday_day', '=', d.day),
-            ]),
-          ),
+/** Everyone with a birthday about now, with their ranking columns. */
+function birthdayCandidates(db: Db, viewer: Viewer, now: number): Promise<RankingRow[]> {
+  // Each term is a whole key of contacts_owner_birthday, so both dialects look the nine days
+  // up in that index instead of reading every contact of the seller.
+  return db
+    .selectFrom('contacts')
+    .select(RANKING_COLUMNS)
+    .where((eb) =>
+      eb.or(
+        birthdayDays(now).map((d) =>
+          eb.and([
+            eb('owner_id', '=', viewer.id),
+            eb('birthday_month', '=', d.month),
+            eb('birthday_day', '=', d.day),
+          ]),
         ),
-      )
-      .execute(),
-    contactsWithStepsDue(db, viewer, now, endOfToday, take),
-  ]);
-  const rows = new Map<ContactId, RankingRow>();
-  for (const row of [...due.rows, ...birthdays, ...withSteps.rows]) rows.set(row.id, row);
-  return { rows, dueCount: due.dueCount, stepsNotDue: withSteps.notDue };
+      ),
+    )
+    .execute();
+}
+
+/** The seller's day at `now`: in the zone of their booking hours, else the default. */
+async function sellerDay(db: Db, viewer: Viewer, now: number) {
+  const zone = resolveTimeZone(await findSellerZone(db, viewer.id)).zone;
+  const wall = wallClock(now, zone);
+  return {
+    zone,
+    start: zonedTimeToEpoch(wall, 0, zone),
+    end: zonedTimeToEpoch(addDays(wall, 1), 0, zone) - 1,
+  };
 }
 
 /** The ranking columns of the given contacts. */
@@ -253,20 +254,29 @@ export async function buildToday(
   cap = TODAY_CAP,
 ): Promise<TodayView> {
   const now = clock.now();
-  // The seller's day: in the zone of their booking hours, else the default.
-  const sellerZone = resolveTimeZone(await findSellerZone(db, viewer.id)).zone;
-  const wall = wallClock(now, sellerZone);
-  const startOfToday = zonedTimeToEpoch(wall, 0, sellerZone);
-  const endOfToday = zonedTimeToEpoch(addDays(wall, 1), 0, sellerZone) - 1;
   // Anyone outside the `cap` most overdue who has a reason is in the other sets, so this many
   // overdue ones are enough for the ranking to be exact.
-  const [{ rows, dueCount, stepsNotDue }, alarms, booked] = await Promise.all([
-    findCandidates(db, viewer, now, endOfToday, cap * 4),
-    // A customer whose machine has an open alarm is a candidate, due or not.
+  const take = cap * 4;
+  // Who may qualify: the most overdue, everyone with a birthday about now, a customer whose
+  // machine has an open alarm, and (once the seller's day is known) everyone with a next step
+  // due by its end and every guest who booked the seller for today.
+  const dayBound = async () => {
+    const day = await sellerDay(db, viewer, now);
+    const [withSteps, booked] = await Promise.all([
+      contactsWithStepsDue(db, viewer, now, day.end, take),
+      findBookedToday(db, viewer.id, day.start, day.end),
+    ]);
+    return { day, withSteps, booked };
+  };
+  const [{ day, withSteps, booked }, due, birthdays, alarms] = await Promise.all([
+    dayBound(),
+    dueContacts(db, viewer, now, take),
+    birthdayCandidates(db, viewer, now),
     findOpenMachineAlarms(db, viewer),
-    // So is a guest who booked the seller for today.
-    findBookedToday(db, viewer.id, startOfToday, endOfToday),
   ]);
+  const { zone: sellerZone, end: endOfToday } = day;
+  const rows = new Map<ContactId, RankingRow>();
+  for (const row of [...due.rows, ...birthdays, ...withSteps.rows]) rows.set(row.id, row);
   const bookedBy = new Map(booked.map((b) => [b.contactId, b]));
   const missing = [...new Set([...alarms.map((a) => a.contactId), ...bookedBy.keys()])].filter(
     (id) => !rows.has(id),
@@ -306,10 +316,10 @@ export async function buildToday(
     .filter((entry) => entry.reasons.some((r) => r.kind === REASON_KIND.nextStepDue))
     .map((entry) => entry.contactId);
   const [records, stepTexts] = await Promise.all([
-    findContactsByIds(
+    findContactRecordsByIds(
       db,
       shown.map((entry) => entry.contactId),
-    ).then((rows) => loadContactRecords(db, rows)),
+    ),
     // What the promised step is, for the few shown with one (ranking needed only when).
     openNextSteps(db, stepShown),
   ]);
@@ -325,8 +335,8 @@ export async function buildToday(
     // Qualifying without being due: those with a step due (counted in SQL, shown or not), and
     // the others ranked here (a birthday, an alarm, a meeting today).
     total:
-      dueCount +
-      stepsNotDue +
+      due.dueCount +
+      withSteps.notDue +
       ranked.entries.filter((e) => e.ratio < 1 && stepDueBy(rows.get(e.contactId)!) === null)
         .length,
     entries: shown.flatMap((entry) => {
