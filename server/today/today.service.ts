@@ -89,8 +89,8 @@ const awake = (now: number) => (eb: ExpressionBuilder<Database, 'contacts'>) =>
   eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', now)]);
 
 /**
- * The `take` most overdue of the viewer's due contacts, and how many are due in all (not
- * snoozed; the never-touched always are). Among contacts of one cadence the overdue ratio falls
+ * The `take` most overdue of the viewer's due contacts (not snoozed; the never-touched always
+ * are), and how many never-touched ones are due before their cadence ran out. Among contacts of one cadence the overdue ratio falls
  * as `due_at` grows (also for the never-touched, whose ratio is at least 1), so each cadence's
  * most overdue come from a partial index in `due_at` order, and the ratio merges them.
  */
@@ -130,18 +130,7 @@ async function dueContacts(db: Db, viewer: Viewer, now: number, take: number) {
       Promise.all(untouched.map(untouchedLater)),
     ]);
   };
-  // The count reads every due entry of the index, the longest query here: it runs beside the
-  // cadence lookups instead of after them.
-  const [[groups, later], byTime] = await Promise.all([
-    byCadence(),
-    db
-      .selectFrom('contacts')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('owner_id', '=', viewer.id)
-      .where('due_at', '<=', now)
-      .where(awake(now))
-      .executeTakeFirst(),
-  ]);
+  const [groups, later] = await byCadence();
   const ratio = (r: RankingRow) => {
     const elapsed = 1 + (now - r.due_at) / (Math.max(1, r.cadence_effective) * DAY_MS);
     return r.last_touch_at === null ? Math.max(1, elapsed) : elapsed;
@@ -152,8 +141,22 @@ async function dueContacts(db: Db, viewer: Viewer, now: number, take: number) {
     .sort((a, b) => b.ratio - a.ratio || (a.row.id < b.row.id ? -1 : 1))
     .slice(0, take)
     .map((r) => r.row);
-  const dueCount = Number(byTime?.n ?? 0) + later.reduce((a, b) => a + b, 0);
-  return { rows, dueCount };
+  return { rows, untouchedNotYetDue: later.reduce((a, b) => a + b, 0) };
+}
+
+/**
+ * How many of the viewer's contacts are due by time and not snoozed. It reads every due entry
+ * of contacts_owner_due, the longest query of the list, so it runs beside all the others.
+ */
+async function countDueByTime(db: Db, viewer: Viewer, now: number): Promise<number> {
+  const row = await db
+    .selectFrom('contacts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('owner_id', '=', viewer.id)
+    .where('due_at', '<=', now)
+    .where(awake(now))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 /**
@@ -246,14 +249,16 @@ async function findRankingRows(db: Db, ids: ContactId[]): Promise<RankingRow[]> 
   return rows;
 }
 
-/** Builds the viewer's Today list at `clock.now()`, capped at `cap`. */
-export async function buildToday(
+/**
+ * The viewer's Today entries at `now`, capped at `cap`, and how many qualify besides those due
+ * by time (countDueByTime): the never-touched due early, and the not-due ones with a reason.
+ */
+async function listToday(
   db: Db,
-  clock: Clock,
   viewer: Viewer,
-  cap = TODAY_CAP,
-): Promise<TodayView> {
-  const now = clock.now();
+  now: number,
+  cap: number,
+): Promise<{ entries: TodayView['entries']; qualifyingOtherwise: number }> {
   // Anyone outside the `cap` most overdue who has a reason is in the other sets, so this many
   // overdue ones are enough for the ranking to be exact.
   const take = cap * 4;
@@ -331,11 +336,10 @@ export async function buildToday(
       : (reason.detail ?? {});
   };
   return {
-    cap,
     // Qualifying without being due: those with a step due (counted in SQL, shown or not), and
     // the others ranked here (a birthday, an alarm, a meeting today).
-    total:
-      due.dueCount +
+    qualifyingOtherwise:
+      due.untouchedNotYetDue +
       withSteps.notDue +
       ranked.entries.filter((e) => e.ratio < 1 && stepDueBy(rows.get(e.contactId)!) === null)
         .length,
@@ -362,4 +366,19 @@ export async function buildToday(
       ];
     }),
   };
+}
+
+/** Builds the viewer's Today list at `clock.now()`, capped at `cap`. */
+export async function buildToday(
+  db: Db,
+  clock: Clock,
+  viewer: Viewer,
+  cap = TODAY_CAP,
+): Promise<TodayView> {
+  const now = clock.now();
+  const [list, dueByTime] = await Promise.all([
+    listToday(db, viewer, now, cap),
+    countDueByTime(db, viewer, now),
+  ]);
+  return { cap, total: dueByTime + list.qualifyingOtherwise, entries: list.entries };
 }
