@@ -90,9 +90,10 @@ const awake = (now: number) => (eb: ExpressionBuilder<Database, 'contacts'>) =>
 
 /**
  * The `take` most overdue of the viewer's due contacts (not snoozed; the never-touched always
- * are), and how many never-touched ones are due before their cadence ran out. Among contacts of one cadence the overdue ratio falls
- * as `due_at` grows (also for the never-touched, whose ratio is at least 1), so each cadence's
- * most overdue come from a partial index in `due_at` order, and the ratio merges them.
+ * are), and how many never-touched ones are due before their cadence ran out. Among contacts of
+ * one cadence the overdue ratio falls as `due_at` grows (also for the never-touched, whose ratio
+ * is at least 1), so each cadence's most overdue come from a partial index in `due_at` order,
+ * and the ratio merges them.
  */
 async function dueContacts(db: Db, viewer: Viewer, now: number, take: number) {
   const inGroup = (cadence: number, touched: boolean) =>
@@ -117,20 +118,17 @@ async function dueContacts(db: Db, viewer: Viewer, now: number, take: number) {
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   };
-  const byCadence = async () => {
-    const [touched, untouched] = await Promise.all([
-      sellerCadences(db, viewer, true),
-      sellerCadences(db, viewer, false),
-    ]);
-    return Promise.all([
-      Promise.all([
-        ...touched.map((cadence) => top(cadence, true)),
-        ...untouched.map((cadence) => top(cadence, false)),
-      ]),
-      Promise.all(untouched.map(untouchedLater)),
-    ]);
-  };
-  const [groups, later] = await byCadence();
+  const [touched, untouched] = await Promise.all([
+    sellerCadences(db, viewer, true),
+    sellerCadences(db, viewer, false),
+  ]);
+  const [groups, later] = await Promise.all([
+    Promise.all([
+      ...touched.map((cadence) => top(cadence, true)),
+      ...untouched.map((cadence) => top(cadence, false)),
+    ]),
+    Promise.all(untouched.map(untouchedLater)),
+  ]);
   const ratio = (r: RankingRow) => {
     const elapsed = 1 + (now - r.due_at) / (Math.max(1, r.cadence_effective) * DAY_MS);
     return r.last_touch_at === null ? Math.max(1, elapsed) : elapsed;
@@ -336,8 +334,9 @@ async function listToday(
       : (reason.detail ?? {});
   };
   return {
-    // Qualifying without being due: those with a step due (counted in SQL, shown or not), and
-    // the others ranked here (a birthday, an alarm, a meeting today).
+    // Qualifying besides those due by time: the never-touched due before their cadence ran out,
+    // those with a step due and not due otherwise (counted in SQL, shown or not), and the
+    // others ranked here that are not due (a birthday, an alarm, a meeting today).
     qualifyingOtherwise:
       due.untouchedNotYetDue +
       withSteps.notDue +
