@@ -93,19 +93,26 @@ export function offsetAt(epoch: number, zone: string): number {
   return wallAsUtc(epoch, zone) - Math.floor(epoch / 1000) * 1000;
 }
 
+// Ranking reads the same instant in the same zone for most candidates (everyone's "now" in
+// Europe/Berlin): the last answer is kept, frozen, since callers share it.
+let lastWall: { epoch: number; zone: string; wall: Readonly<WallClock> } | null = null;
+
 /** Reads the wall clock of `zone` at the instant `epoch`. */
-export function wallClock(epoch: number, zone: string): WallClock {
+export function wallClock(epoch: number, zone: string): Readonly<WallClock> {
+  if (lastWall !== null && lastWall.epoch === epoch && lastWall.zone === zone) return lastWall.wall;
   const wall = new Date(wallAsUtc(epoch, zone));
   const date = {
     year: wall.getUTCFullYear(),
     month: wall.getUTCMonth() + 1,
     day: wall.getUTCDate(),
   };
-  return {
+  const read = Object.freeze({
     ...date,
     weekday: isoWeekday(date),
     minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes(),
-  };
+  });
+  lastWall = { epoch, zone, wall: read };
+  return read;
 }
 
 /**

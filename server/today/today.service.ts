@@ -3,7 +3,7 @@
 // and the entries come back with the person's local time and whether now is a good moment to
 // reach them.
 import { sql } from 'kysely';
-import type { ExpressionBuilder } from 'kysely';
+import type { ExpressionBuilder, SelectQueryBuilder } from 'kysely';
 import type { TodayView } from '../../shared/api/contacts.js';
 import type { ContactId } from '../../shared/ids.js';
 import { findOpenMachineAlarms, machineAlarmReasons } from '../alarms/alarm.reasons.js';
@@ -84,6 +84,15 @@ type RankingRow = Pick<
   | 'next_step_due_at'
 >;
 
+/** Runs queries of one shape as one statement (UNION ALL): one round trip, however many. */
+function unionAll<DB, TB extends keyof DB, O>(
+  queries: SelectQueryBuilder<DB, TB, O>[],
+): Promise<O[]> {
+  const [first, ...rest] = queries;
+  if (!first) return Promise.resolve([]);
+  return rest.reduce((all, query) => all.unionAll(query), first).execute();
+}
+
 /** Not snoozed at `now`. */
 const awake = (now: number) => (eb: ExpressionBuilder<Database, 'contacts'>) =>
   eb.or([eb('snoozed_until', 'is', null), eb('snoozed_until', '<=', now)]);
@@ -103,43 +112,41 @@ async function dueContacts(db: Db, viewer: Viewer, now: number, take: number) {
       .where('cadence_effective', '=', cadence)
       .where('last_touch_at', touched ? 'is not' : 'is', null)
       .where(awake(now));
-  const top = (cadence: number, touched: boolean): Promise<RankingRow[]> =>
-    inGroup(cadence, touched)
-      .select(RANKING_COLUMNS)
-      .$if(touched, (q) => q.where('due_at', '<=', now))
-      .orderBy('due_at')
-      .limit(take)
-      .execute();
+  const top = (cadence: number, touched: boolean) =>
+    db.selectFrom(
+      inGroup(cadence, touched)
+        .select(RANKING_COLUMNS)
+        .$if(touched, (q) => q.where('due_at', '<=', now))
+        .orderBy('due_at')
+        .limit(take)
+        .as('top'),
+    );
   // The never-touched whose cadence has not run out yet are due too, but not in the time range.
-  const untouchedLater = async (cadence: number) => {
-    const row = await inGroup(cadence, false)
+  const untouchedLater = (cadence: number) =>
+    inGroup(cadence, false)
       .where('due_at', '>', now)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirst();
-    return Number(row?.n ?? 0);
-  };
+      .select((eb) => eb.fn.countAll<number>().as('n'));
   const [touched, untouched] = await Promise.all([
     sellerCadences(db, viewer, true),
     sellerCadences(db, viewer, false),
   ]);
   const [groups, later] = await Promise.all([
-    Promise.all([
-      ...touched.map((cadence) => top(cadence, true)),
-      ...untouched.map((cadence) => top(cadence, false)),
+    unionAll([
+      ...touched.map((cadence) => top(cadence, true).selectAll()),
+      ...untouched.map((cadence) => top(cadence, false).selectAll()),
     ]),
-    Promise.all(untouched.map(untouchedLater)),
+    unionAll(untouched.map(untouchedLater)),
   ]);
   const ratio = (r: RankingRow) => {
     const elapsed = 1 + (now - r.due_at) / (Math.max(1, r.cadence_effective) * DAY_MS);
     return r.last_touch_at === null ? Math.max(1, elapsed) : elapsed;
   };
   const rows = groups
-    .flat()
     .map((row) => ({ row, ratio: ratio(row) }))
     .sort((a, b) => b.ratio - a.ratio || (a.row.id < b.row.id ? -1 : 1))
     .slice(0, take)
     .map((r) => r.row);
-  return { rows, untouchedNotYetDue: later.reduce((a, b) => a + b, 0) };
+  return { rows, untouchedNotYetDue: later.reduce((sum, r) => sum + Number(r.n), 0) };
 }
 
 /**
