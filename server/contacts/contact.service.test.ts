@@ -7,6 +7,8 @@ import { DIALECTS, createTestDatabase } from '../test/databases.js';
 import type { TestDatabase } from '../test/databases.js';
 import { createHost } from '../test/lounge-harness.js';
 import { logTouchpoint, recomputeLastTouch } from '../touchpoints/touchpoint.service.js';
+import type { ContactId } from '../../shared/ids.js';
+import { findContactRecordsByIds } from './contact.repository.js';
 import type { Viewer } from './contact.repository.js';
 import {
   createContact,
@@ -75,6 +77,22 @@ describe.each(DIALECTS)('contacts on %s', (dialect) => {
     }
     return out.sort();
   };
+
+  it('finds full records for more ids than either dialect binds in one statement', async () => {
+    const ids = await Promise.all(
+      ['Jürgen', 'Weiß'].map(async (q) => (await searchDocs(tdb.db, alice, q, 5))[0]!.id),
+    );
+    // 70,000 ids: beyond SQLite's 32,766 and PostgreSQL's 65,535 bound values per statement.
+    const wanted = [
+      ...ids,
+      ...Array.from({ length: 70_000 }, (_, i) => `missing${i}`),
+    ] as ContactId[];
+    const records = await findContactRecordsByIds(tdb.db, wanted);
+    expect(records.map((r) => [r.row.name, r.companyName, r.emails]).sort()).toEqual([
+      ['Anna Weiß', 'Müller Maschinenbau GmbH', []],
+      ['Jürgen Müller', 'Müller Maschinenbau GmbH', ['j.mueller@example.com']],
+    ]);
+  });
 
   it('stores phones in E.164, e-mails in lower case and one company for both spellings', async () => {
     const [hit] = await searchDocs(tdb.db, alice, 'Jürgen', 5);
