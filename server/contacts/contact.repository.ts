@@ -1,6 +1,7 @@
 // Contacts and companies in the database: rows plus their e-mails, phones and tags.
 import type { CompanyId, ContactId, UserId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
+import { idSlices } from '../db/id-list.js';
 import type { CompanyRow, ContactRow, NewContact } from './contact.table.js';
 
 /** A contact row with everything stored beside it. */
@@ -129,9 +130,6 @@ export async function loadContactRecords(db: Db, rows: ContactRow[]): Promise<Co
   );
 }
 
-/** Ids per round of `findContactRecordsByIds`: far below what either dialect binds at once. */
-const RECORD_IDS_PER_ROUND = 5_000;
-
 /**
  * Full records of contacts by id (in no particular order), in one round of queries per 5,000
  * ids: the rows with their company's name, beside their e-mails, phones and tags.
@@ -141,8 +139,7 @@ export async function findContactRecordsByIds(
   ids: readonly ContactId[],
 ): Promise<ContactRecord[]> {
   const records: ContactRecord[] = [];
-  for (let i = 0; i < ids.length; i += RECORD_IDS_PER_ROUND) {
-    const round = ids.slice(i, i + RECORD_IDS_PER_ROUND);
+  for (const round of idSlices(ids)) {
     const [rows, record] = await Promise.all([
       db
         .selectFrom('contacts')

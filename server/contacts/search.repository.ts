@@ -6,7 +6,7 @@ import { foldText } from '../../shared/fold.js';
 import { isMailAddress } from '../../shared/mail-address.js';
 import type { CompanyId, ContactId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
-import { isSqlite } from '../db/id-list.js';
+import { idSlices, isSqlite, MAX_IDS_PER_STATEMENT } from '../db/id-list.js';
 import type { Viewer } from './contact.repository.js';
 
 /** What a search document describes. */
@@ -65,9 +65,6 @@ interface SearchRow {
   doc_id: string;
 }
 
-/** Ids per visibility lookup (SQLite allows 32,766 bound values per statement). */
-const LOOKUP_CHUNK = 5_000;
-
 /** The condition on a contact's or company's row that the viewer may see it. */
 function visibleTo(viewer: Viewer) {
   return viewer.isOwner
@@ -77,15 +74,12 @@ function visibleTo(viewer: Viewer) {
 
 /** The hits among `rows` that the viewer may see, in the order given. */
 async function visibleHits(db: Db, viewer: Viewer, rows: SearchRow[]): Promise<SearchHit[]> {
-  if (rows.length > LOOKUP_CHUNK) {
+  if (rows.length > MAX_IDS_PER_STATEMENT) {
     const out: SearchHit[] = [];
-    for (let i = 0; i < rows.length; i += LOOKUP_CHUNK) {
-      out.push(...(await visibleHits(db, viewer, rows.slice(i, i + LOOKUP_CHUNK))));
-    }
+    for (const slice of idSlices(rows)) out.push(...(await visibleHits(db, viewer, slice)));
     return out;
   }
   const ids = (kind: SearchDocKind) => rows.filter((r) => r.doc_kind === kind).map((r) => r.doc_id);
-  const mine = () => visibleTo(viewer);
   const contactIds = ids('contact') as ContactId[];
   const companyIds = ids('company') as CompanyId[];
   const [contacts, companies] = await Promise.all([
@@ -95,7 +89,7 @@ async function visibleHits(db: Db, viewer: Viewer, rows: SearchRow[]): Promise<S
           .selectFrom('contacts')
           .select('id')
           .where('id', 'in', contactIds)
-          .where(mine())
+          .where(visibleTo(viewer))
           .execute(),
     companyIds.length === 0
       ? []
@@ -103,7 +97,7 @@ async function visibleHits(db: Db, viewer: Viewer, rows: SearchRow[]): Promise<S
           .selectFrom('companies')
           .select('id')
           .where('id', 'in', companyIds)
-          .where(mine())
+          .where(visibleTo(viewer))
           .execute(),
   ]);
   const seen = {

@@ -8,7 +8,19 @@ export function isSqlite(db: Db): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
 }
 
-/** `column` is one of `ids` (at most 5,000 on SQLite, whose statements bind ≤ 32,766 values). */
+/** Most ids per statement: SQLite binds at most 32,766 values in one. */
+export const MAX_IDS_PER_STATEMENT = 5_000;
+
+/** `items` in slices of at most `MAX_IDS_PER_STATEMENT`, one statement's worth each. */
+export function idSlices<T>(items: readonly T[]): T[][] {
+  const slices: T[][] = [];
+  for (let i = 0; i < items.length; i += MAX_IDS_PER_STATEMENT) {
+    slices.push(items.slice(i, i + MAX_IDS_PER_STATEMENT));
+  }
+  return slices;
+}
+
+/** `column` is one of `ids` (at most `MAX_IDS_PER_STATEMENT` on SQLite). */
 export function idIn(db: Db, column: string, ids: readonly string[]) {
   if (ids.length === 0) return sql<boolean>`1 = 0`;
   return isSqlite(db)

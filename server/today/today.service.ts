@@ -13,7 +13,7 @@ import { findContactRecordsByIds } from '../contacts/contact.repository.js';
 import type { Viewer } from '../contacts/contact.repository.js';
 import type { ContactRow } from '../contacts/contact.table.js';
 import type { Database, Db } from '../db/database.js';
-import { idIn } from '../db/id-list.js';
+import { idIn, idSlices } from '../db/id-list.js';
 import { openNextSteps } from '../touchpoints/touchpoint.repository.js';
 import type { Clock } from '../lib/clock.js';
 import { rankToday, TODAY_CAP } from './rank.js';
@@ -241,13 +241,12 @@ async function sellerDay(db: Db, viewer: Viewer, now: number) {
 /** The ranking columns of the given contacts. */
 async function findRankingRows(db: Db, ids: ContactId[]): Promise<RankingRow[]> {
   const rows: RankingRow[] = [];
-  // Bound values per statement stay far below SQLite's limit.
-  for (let i = 0; i < ids.length; i += 5_000) {
+  for (const slice of idSlices(ids)) {
     rows.push(
       ...(await db
         .selectFrom('contacts')
         .select(RANKING_COLUMNS)
-        .where(idIn(db, 'id', ids.slice(i, i + 5_000)))
+        .where(idIn(db, 'id', slice))
         .execute()),
     );
   }
