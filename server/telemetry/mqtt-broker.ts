@@ -1,7 +1,9 @@
 // The embedded MQTT broker (aedes) that devices publish to, ThingsBoard style: the device token is
 // the MQTT username, the only topic is `v1/devices/me/telemetry`, nobody may subscribe. A QoS 1
 // PUBACK leaves only after the readings are committed (aedes acknowledges once authorizePublish
-// has called back). Packets above the payload limit are cut off before they are buffered.
+// has called back); a QoS 0 message is let go once its readings are queued for the writer (still
+// in order: the writer commits in the order it queues). Packets above the payload limit are cut
+// off before they are buffered.
 import net from 'node:net';
 import { Duplex } from 'node:stream';
 import { Aedes } from 'aedes';
@@ -107,7 +109,9 @@ export class EmbeddedBroker implements Service {
         this.stillValid(session)
           .then((valid) => {
             if (!valid) throw new Error('the device token is no longer valid');
-            return this.opts.ingest.ingest(device, payload);
+            return this.opts.ingest.ingest(device, payload, {
+              until: packet.qos === 0 ? 'queued' : 'committed',
+            });
           })
           .then(
             () => done(null),

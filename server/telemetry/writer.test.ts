@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DeviceId } from '../../shared/ids.js';
 import { DIALECTS, createTestDatabase } from '../test/databases.js';
 import type { TestDatabase } from '../test/databases.js';
@@ -219,6 +219,36 @@ describe.each(DIALECTS)('telemetry writer on %s', (dialect) => {
     expect(all.map((o) => o.state)).toEqual(['resolved', 'resolved', 'resolved', 'resolved']);
     expect(w.overloaded).toBe(false);
     expect(await store.rawSeries(devices[0]!, 'temp', T0, T0 + 10_000)).toHaveLength(4);
+  });
+
+  it("releases an `until: 'queued'` submitter once queued, waits for room when full, and still stores every reading", async () => {
+    store.slowMs = 200;
+    // Batches leave only when full (4 readings, two messages), or on stop.
+    const w = await startWriter({ maxBatch: 4, maxQueued: 4, maxDelayMs: 60_000 });
+    // A malformed reading is still refused.
+    await expect(
+      w.submit([reading(devices[0]!, 'temp', T0, NaN)], { until: 'queued' }),
+    ).rejects.toThrow(RangeError);
+    // Room in the queue: released at once, before any batch was written.
+    const first = outcome(w.submit(message(devices[0]!, 1), { until: 'queued' }));
+    const second = outcome(w.submit(message(devices[0]!, 2), { until: 'queued' }));
+    await Promise.resolve();
+    expect([first.state, second.state]).toEqual(['resolved', 'resolved']);
+    expect(store.batches).toEqual([]);
+    // Wait for the first batch to be under way, then fill the queue: the third fits, the fourth
+    // waits for room and is released only when the third's batch leaves the queue.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(store.inFlight).toBe(1);
+    const third = outcome(w.submit(message(devices[0]!, 3), { until: 'queued' }));
+    const fourth = outcome(w.submit(message(devices[0]!, 4), { until: 'queued' }));
+    const fifth = outcome(w.submit(message(devices[0]!, 5), { until: 'queued' }));
+    await Promise.resolve();
+    expect([third.state, fourth.state, fifth.state]).toEqual(['resolved', 'resolved', 'pending']);
+    await vi.waitFor(() => expect(fifth.state).toBe('resolved'), { timeout: 5_000 });
+    // The batch that made room has started; the fifth's readings are not stored yet.
+    expect(store.batches).toEqual([4]);
+    await w.stop();
+    expect(await store.rawSeries(devices[0]!, 'temp', T0, T0 + 10_000)).toHaveLength(5);
   });
 
   it('writes an `alone` submission without waiting for its batch to fill', async () => {

@@ -1,7 +1,8 @@
 // The ingest queue between the broker and the telemetry store. Submissions are gathered into
 // batches and written one batch at a time; a submission's promise settles with the commit of its
 // batch, so the broker acknowledges a message only once its readings are durable, and never when
-// the write failed.
+// the write failed. A message that gets no acknowledgement (MQTT QoS 0) is released once queued
+// (`until: 'queued'`), so that what waits for a commit is only what must.
 //
 // Decisions:
 // - A batch is written when it holds `maxBatch` readings, or when its oldest submission has
@@ -13,7 +14,8 @@
 // - Backpressure: at most `maxQueued` readings wait for a batch. Beyond that, `submit` waits (in
 //   order) for room, however many wait: a submission is never refused for load, so nothing is
 //   lost at QoS 0. The sources bound what can wait: aedes reads a connection's next chunk only
-//   after every message of the last one was acknowledged (so TCP holds the rest back), the
+//   after every message of the last one was handled, that is acknowledged (QoS 1) or queued
+//   (QoS 0), so TCP holds the rest back; the
 //   bridge takes one message at a time, and the HTTP device API answers 503 while the writer is
 //   `overloaded` (more than `maxWaiting` submissions waiting). Every submission resolves or
 //   rejects.
@@ -58,6 +60,13 @@ export interface SubmitOptions {
    * time), so its batch is written as soon as the writer has rested instead of waiting to fill.
    */
   alone?: boolean;
+  /**
+   * When `submit` resolves: after the commit of the readings' batch (default), or once they are
+   * queued for a batch, for a sender that gets no acknowledgement (MQTT QoS 0). Queued readings
+   * are written like the others, a failed batch is logged, and stopping flushes them; the sender
+   * is only released sooner, which keeps what waits for the commit small.
+   */
+  until?: 'committed' | 'queued';
 }
 
 interface Submission {
@@ -67,7 +76,11 @@ interface Submission {
   alone: boolean;
   resolve(): void;
   reject(error: unknown): void;
+  /** Called when the submission enters the queue (for `until: 'queued'`). */
+  queued?: () => void;
 }
+
+const ignore = () => undefined;
 
 // Column limits of the readings table (varchar(32) ids, varchar(64) keys).
 const MAX_DEVICE_ID_LENGTH = 32;
@@ -150,8 +163,8 @@ export class TelemetryWriter implements Service {
 
   /**
    * Queues readings for storage, waiting for room when the queue is full. Resolves once the batch
-   * holding them is committed; rejects when that write failed, when a reading is malformed
-   * (RangeError), or when the writer is not running.
+   * holding them is committed (or once they are queued, see `until`); rejects when that write
+   * failed, when a reading is malformed (RangeError), or when the writer is not running.
    */
   submit(readings: readonly StoredReading[], options: SubmitOptions = {}): Promise<void> {
     if (this.state !== 'running') {
@@ -167,14 +180,24 @@ export class TelemetryWriter implements Service {
     const hasRoom =
       this.waiting.length === 0 &&
       (this.queued === 0 || this.queued + readings.length <= this.maxQueued);
+    const submission: Submission = {
+      readings,
+      queuedAt: performance.now(),
+      alone: options.alone === true,
+      resolve: ignore,
+      reject: ignore,
+    };
+    if (options.until === 'queued' && hasRoom) {
+      this.enqueue(submission);
+      this.pump();
+      return Promise.resolve();
+    }
     return new Promise<void>((resolve, reject) => {
-      const submission = {
-        readings,
-        queuedAt: performance.now(),
-        alone: options.alone === true,
-        resolve,
-        reject,
-      };
+      if (options.until === 'queued') submission.queued = resolve;
+      else {
+        submission.resolve = resolve;
+        submission.reject = reject;
+      }
       if (hasRoom) {
         this.enqueue(submission);
         this.pump();
@@ -203,6 +226,7 @@ export class TelemetryWriter implements Service {
   }
 
   private enqueue(submission: Submission): void {
+    submission.queued?.();
     this.queue.push(submission);
     if (submission.alone) this.alone++;
     this.queued += submission.readings.length;
