@@ -13,6 +13,7 @@ import type { DeviceAuth, DeviceDirectory } from '../machines/device-auth.js';
 import type { Logger } from '../lib/logger.js';
 import type { Service } from '../services/service.js';
 import type { TelemetryIngest } from './ingest.js';
+import type { SubmitOptions } from './writer.js';
 import { MqttPacketGuard } from './packet-guard.js';
 import { MAX_PAYLOAD_BYTES } from './payload.js';
 
@@ -22,6 +23,11 @@ export const TELEMETRY_TOPIC = 'v1/devices/me/telemetry';
 // A publish packet carries its topic (2 + 24 bytes) and a message id besides the payload; a
 // CONNECT carries client id, token and a will. 1 KiB more than the payload covers them.
 const MAX_PACKET_REMAINING = MAX_PAYLOAD_BYTES + 1024;
+
+// How long a publish waits: QoS 1 for the commit (its PUBACK means "stored"), QoS 0, which has no
+// acknowledgement, only for its readings to be queued.
+const UNTIL_COMMITTED: SubmitOptions = { until: 'committed' };
+const UNTIL_QUEUED: SubmitOptions = { until: 'queued' };
 
 /** CONNACK return code 5 of MQTT 3.1.1. */
 const NOT_AUTHORIZED = 5;
@@ -106,21 +112,22 @@ export class EmbeddedBroker implements Service {
         }
         // Nothing is forwarded or kept: a retained publish would otherwise stay in memory.
         packet.retain = false;
-        this.stillValid(session)
-          .then((valid) => {
-            if (!valid) throw new Error('the device token is no longer valid');
-            return this.opts.ingest.ingest(device, payload, {
-              until: packet.qos === 0 ? 'queued' : 'committed',
+        const options = packet.qos === 0 ? UNTIL_QUEUED : UNTIL_COMMITTED;
+        // The usual case takes no detour: the token was checked within the trust time.
+        const stored = this.trusted(session)
+          ? this.opts.ingest.ingest(device, payload, options)
+          : this.recheck(session).then((valid) => {
+              if (!valid) throw new Error('the device token is no longer valid');
+              return this.opts.ingest.ingest(device, payload, options);
             });
-          })
-          .then(
-            () => done(null),
-            (err: unknown) => {
-              // No PUBACK: the device keeps the message and sends it again.
-              log.error({ err, deviceId: device.deviceId }, 'telemetry not stored');
-              done(err instanceof Error ? err : new Error('not stored'));
-            },
-          );
+        stored.then(
+          () => done(null),
+          (err: unknown) => {
+            // No PUBACK: the device keeps the message and sends it again.
+            log.error({ err, deviceId: device.deviceId }, 'telemetry not stored');
+            done(err instanceof Error ? err : new Error('not stored'));
+          },
+        );
       },
       // A SUBACK with 0x80 (failure) for every subscription.
       authorizeSubscribe: (_client, _subscription, done) => done(null, null),
@@ -212,12 +219,16 @@ export class EmbeddedBroker implements Service {
     return true;
   }
 
+  /** Whether a session's token was found valid within the directory's trust time. */
+  private trusted(session: Session): boolean {
+    return Date.now() - session.checkedAt < this.opts.directory.trustMs;
+  }
+
   /**
-   * Whether a session's token still holds. Changes in this process end sessions at once (see
-   * `onForget`); this catches a rotation by another process within the directory's trust time.
+   * Whether a session's token still holds, looked up again. Changes in this process end sessions
+   * at once (see `onForget`); this catches a rotation by another process within the trust time.
    */
-  private stillValid(session: Session): Promise<boolean> {
-    if (Date.now() - session.checkedAt < this.opts.directory.trustMs) return Promise.resolve(true);
+  private recheck(session: Session): Promise<boolean> {
     // One lookup per session, not one per message in flight when the trust time runs out.
     session.checking ??= this.opts.directory
       .authenticate(session.token)
