@@ -5,17 +5,14 @@ import mqtt from 'mqtt';
 import type { MqttClient } from 'mqtt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceTokenView } from '../../shared/api/machines.js';
-import { systemClock } from '../lib/clock.js';
 import { setupOwner } from '../test/actors.js';
 import { createTestApp } from '../test/app.js';
 import type { TestApp } from '../test/app.js';
 import { DIALECTS } from '../test/databases.js';
 import { createMachineFor, provisionDeviceFor } from '../test/machines.js';
-import { memoryLogger } from '../test/telemetry.js';
-import { TelemetryIngest } from './ingest.js';
-import { EmbeddedBroker, TELEMETRY_TOPIC } from './mqtt-broker.js';
-import { createTelemetryStore } from './store.js';
-import { TelemetryWriter } from './writer.js';
+import { startTestBroker } from '../test/telemetry.js';
+import type { TestBroker } from '../test/telemetry.js';
+import { TELEMETRY_TOPIC } from './mqtt-broker.js';
 
 const DEVICES = 4;
 const MESSAGES = 1_500;
@@ -23,10 +20,8 @@ const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
 
 describe.each(DIALECTS)('the embedded broker under a flood on %s', (dialect) => {
   let t: TestApp;
-  let writer: TelemetryWriter;
-  let broker: EmbeddedBroker;
+  let running: TestBroker;
   let tokens: DeviceTokenView[];
-  let logged: string[];
   const clients: MqttClient[] = [];
 
   beforeEach(async () => {
@@ -36,35 +31,18 @@ describe.each(DIALECTS)('the embedded broker under a flood on %s', (dialect) => 
     tokens = [];
     for (let i = 0; i < DEVICES; i++)
       tokens.push(await provisionDeviceFor(owner.agent, machine.id));
-    const { log, messages } = memoryLogger();
-    logged = messages;
     // A queue far smaller than what the devices send at once.
-    writer = new TelemetryWriter({
-      store: createTelemetryStore(t.db),
-      log,
+    running = await startTestBroker(t.db, t.ctx.devices, {
       maxBatch: 50,
       maxQueued: 50,
       maxWaiting: 2,
       maxDelayMs: 2,
     });
-    const directory = t.ctx.devices;
-    const ingest = new TelemetryIngest({ directory, writer, clock: systemClock, log });
-    broker = new EmbeddedBroker({
-      host: '127.0.0.1',
-      port: 0,
-      drainTimeoutMs: 30_000,
-      directory,
-      ingest,
-      log,
-    });
-    await writer.start();
-    await broker.start();
   });
 
   afterEach(async () => {
     for (const client of clients.splice(0)) client.end(true);
-    await broker.stop();
-    await writer.stop();
+    await running.stop();
     await t.close();
   });
 
@@ -72,7 +50,7 @@ describe.each(DIALECTS)('the embedded broker under a flood on %s', (dialect) => 
     let cut = 0;
     await Promise.all(
       tokens.map(async (token, d) => {
-        const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.port}`, {
+        const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${running.broker.port}`, {
           username: token.token,
           reconnectPeriod: 0,
         });
@@ -99,6 +77,6 @@ describe.each(DIALECTS)('the embedded broker under a flood on %s', (dialect) => 
       .groupBy('device_id')
       .execute();
     expect(counts.map((c) => Number(c.n))).toEqual(Array(DEVICES).fill(MESSAGES + 1));
-    expect(logged).toEqual([]);
+    expect(running.logged).toEqual([]);
   });
 });

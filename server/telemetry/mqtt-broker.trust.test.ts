@@ -6,32 +6,28 @@ import mqtt from 'mqtt';
 import type { MqttClient } from 'mqtt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceTokenView } from '../../shared/api/machines.js';
-import { systemClock } from '../lib/clock.js';
 import { DeviceDirectory } from '../machines/device-auth.js';
 import { setupOwner } from '../test/actors.js';
 import { createTestApp } from '../test/app.js';
 import type { TestApp } from '../test/app.js';
 import { DIALECTS } from '../test/databases.js';
 import { createMachineFor, provisionDeviceFor } from '../test/machines.js';
-import { memoryLogger } from '../test/telemetry.js';
-import { TelemetryIngest } from './ingest.js';
-import { EmbeddedBroker, TELEMETRY_TOPIC } from './mqtt-broker.js';
-import { createTelemetryStore } from './store.js';
-import { TelemetryWriter } from './writer.js';
+import { startTestBroker } from '../test/telemetry.js';
+import type { TestBroker } from '../test/telemetry.js';
+import { TELEMETRY_TOPIC } from './mqtt-broker.js';
 
 const TRUST_MS = 150;
 const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
 
 describe.each(DIALECTS)('the embedded broker after the trust time on %s', (dialect) => {
   let t: TestApp;
-  let writer: TelemetryWriter;
-  let broker: EmbeddedBroker;
+  let running: TestBroker;
   let kept: DeviceTokenView;
   let changed: DeviceTokenView;
   const clients: MqttClient[] = [];
 
   const connect = async (token: string) => {
-    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${broker.port}`, {
+    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${running.broker.port}`, {
       username: token,
       reconnectPeriod: 0,
     });
@@ -58,26 +54,14 @@ describe.each(DIALECTS)('the embedded broker after the trust time on %s', (diale
     const machine = await createMachineFor(owner.agent);
     kept = await provisionDeviceFor(owner.agent, machine.id);
     changed = await provisionDeviceFor(owner.agent, machine.id);
-    const { log } = memoryLogger();
-    const directory = new DeviceDirectory(t.db, { ttlMs: TRUST_MS });
-    writer = new TelemetryWriter({ store: createTelemetryStore(t.db), log, maxDelayMs: 1 });
-    const ingest = new TelemetryIngest({ directory, writer, clock: systemClock, log });
-    broker = new EmbeddedBroker({
-      host: '127.0.0.1',
-      port: 0,
-      drainTimeoutMs: 30_000,
-      directory,
-      ingest,
-      log,
+    running = await startTestBroker(t.db, new DeviceDirectory(t.db, { ttlMs: TRUST_MS }), {
+      maxDelayMs: 1,
     });
-    await writer.start();
-    await broker.start();
   });
 
   afterEach(async () => {
     for (const client of clients.splice(0)) client.end(true);
-    await broker.stop();
-    await writer.stop();
+    await running.stop();
     await t.close();
   });
 

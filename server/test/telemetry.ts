@@ -1,12 +1,20 @@
 // Factories for telemetry tests and benchmarks: devices written straight into the database (with
-// the owner, company and machine they need), generated readings, and a logger kept in memory.
+// the owner, company and machine they need), generated readings, a logger kept in memory, and an
+// embedded broker with a writer of its own.
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { CompanyId, DeviceId, MachineId, UserId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
+import { systemClock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 import { newId } from '../lib/random.js';
+import type { DeviceDirectory } from '../machines/device-auth.js';
+import { TelemetryIngest } from '../telemetry/ingest.js';
+import { EmbeddedBroker } from '../telemetry/mqtt-broker.js';
+import { createTelemetryStore } from '../telemetry/store.js';
 import type { StoredReading } from '../telemetry/store.js';
+import { TelemetryWriter } from '../telemetry/writer.js';
+import type { TelemetryWriterOptions } from '../telemetry/writer.js';
 
 /** Inserts one machine with `count` devices and returns the devices' ids. */
 export async function insertDevices(db: Db, count: number, at = Date.now()): Promise<DeviceId[]> {
@@ -106,5 +114,47 @@ export function memoryLogger(level: 'info' | 'warn' = 'warn'): {
     log: pino({ level }, stream),
     messages,
     logged: (message) => new Promise((resolve) => waiters.push({ message, resolve })),
+  };
+}
+
+/** A running embedded broker with its writer, and what they logged (warnings and errors). */
+export interface TestBroker {
+  broker: EmbeddedBroker;
+  writer: TelemetryWriter;
+  logged: string[];
+  /** Stops the broker, then flushes the writer. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts an embedded broker on a free port of 127.0.0.1 that authenticates through `directory`
+ * and stores into `db` through a writer of its own, shaped by `writerOptions`.
+ */
+export async function startTestBroker(
+  db: Db,
+  directory: DeviceDirectory,
+  writerOptions: Partial<Omit<TelemetryWriterOptions, 'store' | 'log'>> = {},
+): Promise<TestBroker> {
+  const { log, messages } = memoryLogger();
+  const writer = new TelemetryWriter({ store: createTelemetryStore(db), log, ...writerOptions });
+  const ingest = new TelemetryIngest({ directory, writer, clock: systemClock, log });
+  const broker = new EmbeddedBroker({
+    host: '127.0.0.1',
+    port: 0,
+    drainTimeoutMs: 30_000,
+    directory,
+    ingest,
+    log,
+  });
+  await writer.start();
+  await broker.start();
+  return {
+    broker,
+    writer,
+    logged: messages,
+    async stop() {
+      await broker.stop();
+      await writer.stop();
+    },
   };
 }
