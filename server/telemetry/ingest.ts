@@ -30,8 +30,9 @@ export class TelemetryIngest {
   constructor(private readonly opts: TelemetryIngestOptions) {}
 
   /**
-   * Stores the readings of one payload of an authenticated device. Resolves after the commit;
-   * rejects when storing failed (the caller must then not acknowledge). Garbage never rejects:
+   * Stores the readings of one payload of an authenticated device. Resolves after the commit (or
+   * once queued, with `until: 'queued'`); rejects when storing failed (the caller must then not
+   * acknowledge). Garbage never rejects:
    * it is counted on the device, logged with its reason, and reported in the outcome.
    */
   async ingest(
