@@ -15,10 +15,9 @@
 //   order) for room, however many wait: a submission is never refused for load, so nothing is
 //   lost at QoS 0. The sources bound what can wait: aedes reads a connection's next chunk only
 //   after every message of the last one was handled, that is acknowledged (QoS 1) or queued
-//   (QoS 0), so TCP holds the rest back; the
-//   bridge takes one message at a time, and the HTTP device API answers 503 while the writer is
-//   `overloaded` (more than `maxWaiting` submissions waiting). Every submission resolves or
-//   rejects.
+//   (QoS 0), so TCP holds the rest back; the bridge takes one message at a time; and the HTTP
+//   device API answers 503 while the writer is `overloaded` (more than `maxWaiting` submissions
+//   waiting). Every submission resolves or rejects.
 // - Readings are checked on submit, so one malformed reading (NaN, a 65-character key) is refused
 //   alone instead of failing the batch, and with it every other device's readings, on each retry.
 //   A failed batch (the database is gone) rejects all of its submissions; there is no retry here:
