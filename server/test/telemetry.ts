@@ -117,10 +117,9 @@ export function memoryLogger(level: 'info' | 'warn' = 'warn'): {
   };
 }
 
-/** A running embedded broker with its writer, and what they logged (warnings and errors). */
+/** A running embedded broker, and what it and its writer logged (warnings and errors). */
 export interface TestBroker {
   broker: EmbeddedBroker;
-  writer: TelemetryWriter;
   logged: string[];
   /** Stops the broker, then flushes the writer. */
   stop(): Promise<void>;
@@ -150,7 +149,6 @@ export async function startTestBroker(
   await broker.start();
   return {
     broker,
-    writer,
     logged: messages,
     async stop() {
       await broker.stop();
