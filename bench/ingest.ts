@@ -18,7 +18,9 @@
 //   (at QoS 0 at most sync-every × sync-window messages per device are in flight; 500 overflow
 //   the PostgreSQL writer's queue, see docs/PERFORMANCE.md);
 // - latency: `--latency-seconds=30`, `--fleet=100x5` (machines × devices), `--watch=20` machines;
-// - `--cpu-prof`: profiles the Nahbar process (the profile's folder is printed at the end).
+// - `--cpu-prof`: profiles the Nahbar process (the profile's folder is printed at the end);
+// - `--node-args="…"`: more Node options for the Nahbar process, space-separated (e.g.
+//   `--node-args="--trace-gc"`, whose lines go to its log file, printed at the end).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,6 +74,7 @@ const WINDOW = {
   syncEvery: numberArgument('sync-every', 100),
   syncWindow: numberArgument('sync-window', 3),
 };
+const NODE_ARGS = (argument('node-args') ?? '').split(' ').filter((a) => a !== '');
 const cpuProfDir = process.argv.includes('--cpu-prof')
   ? fs.mkdtempSync(path.join(os.tmpdir(), 'nahbar-ingest-prof-'))
   : null;
@@ -211,7 +214,10 @@ try {
     dataDir,
     { NAHBAR_MQTT_PORT: String(mqttPort), ...bench.env },
     {
-      nodeArgs: cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [],
+      nodeArgs: [
+        ...NODE_ARGS,
+        ...(cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : []),
+      ],
       logFile: nahbarLog,
     },
   );

@@ -1,8 +1,6 @@
 // The database: one Kysely instance typed by the tables every feature contributes,
 // over SQLite (default) or PostgreSQL, chosen by config.
-import fs from 'node:fs';
-import path from 'node:path';
-import SQLite from 'better-sqlite3';
+import type SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Dialect, MigrationResultSet } from 'kysely';
 import pg from 'pg';
@@ -39,6 +37,7 @@ import type { RoomsTable } from '../rooms/room.table.js';
 import type { TouchpointsTable } from '../touchpoints/touchpoint.table.js';
 import { migrations } from './migrations/index.js';
 import type { SettingsTable } from './settings.table.js';
+import { openSqlite } from './sqlite.js';
 
 /** Every table, assembled from the per-feature table types. */
 export interface Database {
@@ -80,20 +79,10 @@ export type Db = Kysely<Database>;
 const sqliteHandles = new WeakMap<Dialect, SQLite.Database>();
 const sqliteHandlesOfDb = new WeakMap<Db, SQLite.Database>();
 
-/** Builds the Kysely dialect for a database config; SQLite files get WAL and foreign keys. */
+/** Builds the Kysely dialect for a database config. */
 export function createDialect(config: DatabaseConfig): Dialect {
   if (config.dialect === 'sqlite') {
-    if (config.file !== ':memory:') fs.mkdirSync(path.dirname(config.file), { recursive: true });
-    const sqlite = new SQLite(config.file);
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    // 64 MiB of page cache instead of 2 MiB: a telemetry batch dirties a page per series, and a
-    // smaller cache spills them mid-transaction (half the write rate at 1,000 devices).
-    sqlite.pragma('cache_size = -65536');
-    // Checkpoint every 10,000 WAL pages (40 MiB) instead of 1,000: a page that several telemetry
-    // batches changed is copied into the database once (about 1.2 times the write rate).
-    sqlite.pragma('wal_autocheckpoint = 10000');
+    const sqlite = openSqlite(config.file);
     const dialect = new SqliteDialect({ database: sqlite });
     sqliteHandles.set(dialect, sqlite);
     return dialect;

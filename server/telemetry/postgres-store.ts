@@ -134,6 +134,11 @@ export class PostgresTelemetryStore implements TelemetryStore {
     return deleteInBatches(this.deleteRollups, cutoff, options);
   }
 
+  /** Nothing to release: the store uses the database's pool. */
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+
   private batchedDelete(
     table: 'readings' | 'reading_rollups',
     time: 'ts' | 'minute',

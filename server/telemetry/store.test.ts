@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeviceId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
-import { DIALECTS, createTestDatabase } from '../test/databases.js';
+import { DIALECTS_WITH_FILE, createTestDatabase } from '../test/databases.js';
 import type { TestDatabase } from '../test/databases.js';
 import { insertDevices, reading } from '../test/telemetry.js';
 import { createTelemetryStore } from './store.js';
@@ -37,7 +37,7 @@ async function lastSeen(db: Db, deviceId: DeviceId): Promise<number | null> {
   return row.last_seen_at;
 }
 
-describe.each(DIALECTS)('telemetry store on %s', (dialect) => {
+describe.each(DIALECTS_WITH_FILE)('telemetry store on %s', (dialect) => {
   let t: TestDatabase;
   let store: TelemetryStore;
   let device: DeviceId;
@@ -48,7 +48,10 @@ describe.each(DIALECTS)('telemetry store on %s', (dialect) => {
     store = createTelemetryStore(t.db);
     [device, other] = (await insertDevices(t.db, 2)) as [DeviceId, DeviceId];
   });
-  afterEach(() => t.destroy());
+  afterEach(async () => {
+    await store.close();
+    await t.destroy();
+  });
 
   it('stores raw rows, per-minute rollups, new keys and last_seen_at in one batch', async () => {
     const batch = [

@@ -96,6 +96,8 @@ export interface TelemetryStore {
   deleteRawBefore(cutoff: number, options: DeleteOptions): Promise<number>;
   /** Deletes rollups with minute < cutoff; resolves with the number of rows deleted. */
   deleteRollupsBefore(cutoff: number, options: DeleteOptions): Promise<number>;
+  /** Releases what the store holds besides the database (a writer thread); it writes no more. */
+  close(): Promise<void>;
 }
 
 /** Builds the telemetry store for the database's dialect. */

@@ -121,7 +121,7 @@ export class TelemetryService implements Service {
     }
   }
 
-  /** Stops the MQTT source first, then retention, then flushes the writer. */
+  /** Stops the MQTT source first, then retention, then flushes the writer and closes the store. */
   async stop(): Promise<void> {
     const parts = this.started.reverse();
     this.started = [];
@@ -133,5 +133,8 @@ export class TelemetryService implements Service {
         this.log.error({ err, part: part.name }, 'telemetry part failed to stop');
       }
     }
+    await this.store.close().catch((err: unknown) => {
+      this.log.error({ err }, 'telemetry store failed to close');
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DeviceId } from '../../shared/ids.js';
-import { DIALECTS, createTestDatabase } from '../test/databases.js';
+import { DIALECTS_WITH_FILE, createTestDatabase } from '../test/databases.js';
 import type { TestDatabase } from '../test/databases.js';
 import { insertDevices, memoryLogger, reading } from '../test/telemetry.js';
 import { createTelemetryStore } from './store.js';
@@ -62,6 +62,9 @@ class WatchedStore implements TelemetryStore {
   deleteRollupsBefore(cutoff: number, options: DeleteOptions) {
     return this.store.deleteRollupsBefore(cutoff, options);
   }
+  close() {
+    return this.store.close();
+  }
 }
 
 /** A message of two keys at second `i`. */
@@ -80,7 +83,7 @@ function outcome(promise: Promise<void>): { state: string; error?: unknown } {
   return seen;
 }
 
-describe.each(DIALECTS)('telemetry writer on %s', (dialect) => {
+describe.each(DIALECTS_WITH_FILE)('telemetry writer on %s', (dialect) => {
   let t: TestDatabase;
   let store: WatchedStore;
   let devices: DeviceId[];
@@ -107,6 +110,7 @@ describe.each(DIALECTS)('telemetry writer on %s', (dialect) => {
   afterEach(async () => {
     await writer?.stop();
     writer = undefined;
+    await store.close();
     if (!destroyed) await t.destroy();
   });
 
@@ -249,6 +253,18 @@ describe.each(DIALECTS)('telemetry writer on %s', (dialect) => {
     expect(store.batches).toEqual([4]);
     await w.stop();
     expect(await store.rawSeries(devices[0]!, 'temp', T0, T0 + 10_000)).toHaveLength(5);
+  });
+
+  it('queues at once only what fits and is well formed, and nothing once stopped', async () => {
+    const w = await startWriter({ maxBatch: 100, maxQueued: 4, maxDelayMs: 60_000 });
+    expect(w.queueNow([reading(devices[0]!, 'temp', T0, NaN)])).toBe(false);
+    expect(w.queueNow(message(devices[0]!, 1))).toBe(true);
+    expect(w.queueNow(message(devices[0]!, 2))).toBe(true);
+    expect(w.queueNow(message(devices[0]!, 3))).toBe(false);
+    expect(w.backlog).toBe(4);
+    await w.stop();
+    expect(w.queueNow(message(devices[0]!, 4))).toBe(false);
+    expect(await store.rawSeries(devices[0]!, 'temp', T0, T0 + 10_000)).toHaveLength(2);
   });
 
   it('writes an `alone` submission without waiting for its batch to fill', async () => {

@@ -176,34 +176,36 @@ export class TelemetryWriter implements Service {
       }
     }
     if (readings.length === 0) return Promise.resolve();
-    const hasRoom =
-      this.waiting.length === 0 &&
-      (this.queued === 0 || this.queued + readings.length <= this.maxQueued);
-    const submission: Submission = {
-      readings,
-      queuedAt: performance.now(),
-      alone: options.alone === true,
-      resolve: ignore,
-      reject: ignore,
-    };
-    if (options.until === 'queued' && hasRoom) {
-      this.enqueue(submission);
-      this.pump();
-      return Promise.resolve();
-    }
+    if (options.until === 'queued' && this.queueNow(readings)) return Promise.resolve();
+    const submission = this.submission(readings, options.alone === true);
     return new Promise<void>((resolve, reject) => {
       if (options.until === 'queued') submission.queued = resolve;
       else {
         submission.resolve = resolve;
         submission.reject = reject;
       }
-      if (hasRoom) {
+      if (this.hasRoom(readings.length)) {
         this.enqueue(submission);
         this.pump();
       } else {
         this.waiting.push(submission);
       }
     });
+  }
+
+  /**
+   * Queues readings for a sender that gets no acknowledgement, at once and without a promise, if
+   * the queue has room: true when they are queued (as `submit` with `until: 'queued'`). False,
+   * with nothing queued, when they would have to wait for room, a reading is malformed, or the
+   * writer is not running: `submit` then waits or says what is wrong.
+   */
+  queueNow(readings: readonly StoredReading[]): boolean {
+    if (this.state !== 'running' || !this.hasRoom(readings.length)) return false;
+    for (const r of readings) if (checkStoredReading(r) !== undefined) return false;
+    if (readings.length === 0) return true;
+    this.enqueue(this.submission(readings, false));
+    this.pump();
+    return true;
   }
 
   /** Calls `listener` after every commit; returns the function that unsubscribes it. */
@@ -222,6 +224,19 @@ export class TelemetryWriter implements Service {
     let waiting = 0;
     for (const s of this.waiting) waiting += s.readings.length;
     return this.queued + waiting;
+  }
+
+  // Whether `count` more readings may join the queue now: none wait before them, and they fit
+  // (an empty queue takes any submission, however big).
+  private hasRoom(count: number): boolean {
+    return (
+      this.waiting.length === 0 && (this.queued === 0 || this.queued + count <= this.maxQueued)
+    );
+  }
+
+  // A submission settled by nobody until `submit` says otherwise.
+  private submission(readings: readonly StoredReading[], alone: boolean): Submission {
+    return { readings, queuedAt: performance.now(), alone, resolve: ignore, reject: ignore };
   }
 
   private enqueue(submission: Submission): void {

@@ -1,5 +1,10 @@
-// Real databases for data-layer tests: a fresh SQLite file in memory, or a fresh PostgreSQL
-// database created for the test and dropped after it. Tests loop over both dialects.
+// Real databases for data-layer tests: a fresh SQLite database in memory, or a fresh PostgreSQL
+// database created for the test and dropped after it. Tests loop over both dialects. Code that
+// works differently on a SQLite file (telemetry writes it from a thread of their own) is also
+// tested on a fresh file in a temporary folder.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import type { DatabaseConfig } from '../env.js';
 import { migrateToLatest, openDatabase } from '../db/database.js';
@@ -16,8 +21,10 @@ export interface TestDatabase {
 
 /** The dialects every data-layer test runs on. */
 export const DIALECTS = ['sqlite', 'postgres'] as const;
+/** Those and a SQLite database file, for code that works differently on one. */
+export const DIALECTS_WITH_FILE = [...DIALECTS, 'sqlite-file'] as const;
 /** One of the tested dialects. */
-export type TestDialect = (typeof DIALECTS)[number];
+export type TestDialect = (typeof DIALECTS_WITH_FILE)[number];
 
 /** Creates a migrated, empty database of the given dialect. */
 export async function createTestDatabase(dialect: TestDialect): Promise<TestDatabase> {
@@ -26,6 +33,20 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
     const db = openDatabase(config);
     await migrateToLatest(db);
     return { db, config, destroy: () => db.destroy() };
+  }
+  if (dialect === 'sqlite-file') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nahbar-test-db-'));
+    const config: DatabaseConfig = { dialect: 'sqlite', file: path.join(dir, 'nahbar.db') };
+    const db = openDatabase(config);
+    await migrateToLatest(db);
+    return {
+      db,
+      config,
+      async destroy() {
+        await db.destroy();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `nahbar_test_${newId()
     .toLowerCase()

@@ -121,7 +121,7 @@ export function memoryLogger(level: 'info' | 'warn' = 'warn'): {
 export interface TestBroker {
   broker: EmbeddedBroker;
   logged: string[];
-  /** Stops the broker, then flushes the writer. */
+  /** Stops the broker, then flushes the writer and closes the store. */
   stop(): Promise<void>;
 }
 
@@ -135,7 +135,8 @@ export async function startTestBroker(
   writerOptions: Partial<Omit<TelemetryWriterOptions, 'store' | 'log'>> = {},
 ): Promise<TestBroker> {
   const { log, messages } = memoryLogger();
-  const writer = new TelemetryWriter({ store: createTelemetryStore(db), log, ...writerOptions });
+  const store = createTelemetryStore(db);
+  const writer = new TelemetryWriter({ store, log, ...writerOptions });
   const ingest = new TelemetryIngest({ directory, writer, clock: systemClock, log });
   const broker = new EmbeddedBroker({
     host: '127.0.0.1',
@@ -153,6 +154,7 @@ export async function startTestBroker(
     async stop() {
       await broker.stop();
       await writer.stop();
+      await store.close();
     },
   };
 }
