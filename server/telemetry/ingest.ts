@@ -51,8 +51,8 @@ export class TelemetryIngest {
   /**
    * The same for a sender that gets no acknowledgement (MQTT QoS 0), as `until: 'queued'`, but
    * without a promise in the usual case: the outcome comes back at once when the readings could
-   * be queued at once, and as a promise only when they wait for room. A broker that handles
-   * 100,000 messages a second spends about a tenth less per message that way.
+   * be queued at once, and as a promise only when they wait for room. That spares the broker a
+   * promise, its callbacks and a microtask for each of 100,000 or more messages a second.
    */
   ingestUnacknowledged(
     device: DeviceAuth,

@@ -2,7 +2,8 @@
 // batches and written one batch at a time; a submission's promise settles with the commit of its
 // batch, so the broker acknowledges a message only once its readings are durable, and never when
 // the write failed. A message that gets no acknowledgement (MQTT QoS 0) is released once queued
-// (`until: 'queued'`), so that what waits for a commit is only what must.
+// (`until: 'queued'`, or `queueNow`, which answers synchronously), so that what waits for a
+// commit is only what must.
 //
 // Decisions:
 // - A batch is written when it holds `maxBatch` readings, or when its oldest submission has
