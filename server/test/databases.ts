@@ -28,25 +28,12 @@ export type TestDialect = (typeof DIALECTS_WITH_FILE)[number];
 
 /** Creates a migrated, empty database of the given dialect. */
 export async function createTestDatabase(dialect: TestDialect): Promise<TestDatabase> {
-  if (dialect === 'sqlite') {
-    const config: DatabaseConfig = { dialect: 'sqlite', file: ':memory:' };
-    const db = openDatabase(config);
-    await migrateToLatest(db);
-    return { db, config, destroy: () => db.destroy() };
-  }
+  if (dialect === 'sqlite') return migrated({ dialect: 'sqlite', file: ':memory:' });
   if (dialect === 'sqlite-file') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nahbar-test-db-'));
-    const config: DatabaseConfig = { dialect: 'sqlite', file: path.join(dir, 'nahbar.db') };
-    const db = openDatabase(config);
-    await migrateToLatest(db);
-    return {
-      db,
-      config,
-      async destroy() {
-        await db.destroy();
-        fs.rmSync(dir, { recursive: true, force: true });
-      },
-    };
+    return migrated({ dialect: 'sqlite', file: path.join(dir, 'nahbar.db') }, () =>
+      fs.rmSync(dir, { recursive: true, force: true }),
+    );
   }
   const name = `nahbar_test_${newId()
     .toLowerCase()
@@ -54,7 +41,16 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
   await adminQuery(`create database ${name}`);
   const url = new URL(testEnv.NAHBAR_TEST_POSTGRES_URL);
   url.pathname = `/${name}`;
-  const config: DatabaseConfig = { dialect: 'postgres', url: url.toString() };
+  return migrated({ dialect: 'postgres', url: url.toString() }, () =>
+    adminQuery(`drop database if exists ${name} with (force)`),
+  );
+}
+
+// Opens and migrates the database of `config`; `dispose` runs once it is closed.
+async function migrated(
+  config: DatabaseConfig,
+  dispose: () => unknown = () => undefined,
+): Promise<TestDatabase> {
   const db = openDatabase(config);
   await migrateToLatest(db);
   return {
@@ -62,7 +58,7 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
     config,
     async destroy() {
       await db.destroy();
-      await adminQuery(`drop database if exists ${name} with (force)`);
+      await dispose();
     },
   };
 }
