@@ -13,7 +13,7 @@ import type { DeviceId } from '../../shared/ids.js';
 import type { DeviceAuth, DeviceDirectory } from '../machines/device-auth.js';
 import type { Logger } from '../lib/logger.js';
 import type { Service } from '../services/service.js';
-import type { TelemetryIngest } from './ingest.js';
+import type { IngestOutcome, TelemetryIngest } from './ingest.js';
 import { MqttPacketGuard } from './packet-guard.js';
 import { MAX_PAYLOAD_BYTES } from './payload.js';
 
@@ -124,18 +124,14 @@ export class EmbeddedBroker implements Service {
         }
         // Nothing is forwarded or kept: a retained publish would otherwise stay in memory.
         packet.retain = false;
-        // QoS 0 is let go once queued, QoS 1 acknowledged after the commit.
-        const store = () =>
-          packet.qos === 0
-            ? this.opts.ingest.ingestUnacknowledged(device, payload)
-            : this.opts.ingest.ingest(device, payload);
         // The usual case takes no detour: the token was checked within the trust time, and a
         // QoS 0 message that could be queued at once is let go at once.
+        const qos = packet.qos;
         const stored = this.trusted(session)
-          ? store()
+          ? this.store(device, payload, qos)
           : this.recheck(session).then((valid) => {
               if (!valid) throw new Error('the device token is no longer valid');
-              return store();
+              return this.store(device, payload, qos);
             });
         if (!(stored instanceof Promise)) return done(null);
         stored.then(
@@ -235,6 +231,17 @@ export class EmbeddedBroker implements Service {
     clients.add(client);
     this.clientsOf.set(device.deviceId, clients);
     return true;
+  }
+
+  /** Stores a publish: QoS 0 is let go once queued, QoS 1 acknowledged after the commit. */
+  private store(
+    device: DeviceAuth,
+    payload: Buffer,
+    qos: number,
+  ): IngestOutcome | Promise<IngestOutcome> {
+    return qos === 0
+      ? this.opts.ingest.ingestUnacknowledged(device, payload)
+      : this.opts.ingest.ingest(device, payload);
   }
 
   /** Whether a session's token was found valid within the directory's trust time. */

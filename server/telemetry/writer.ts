@@ -177,8 +177,12 @@ export class TelemetryWriter implements Service {
       }
     }
     if (readings.length === 0) return Promise.resolve();
-    if (options.until === 'queued' && this.queueNow(readings)) return Promise.resolve();
-    const submission = this.submission(readings, options.alone === true);
+    const alone = options.alone === true;
+    if (options.until === 'queued' && this.hasRoom(readings.length)) {
+      this.enqueueNow(readings, alone);
+      return Promise.resolve();
+    }
+    const submission = this.submission(readings, alone);
     return new Promise<void>((resolve, reject) => {
       if (options.until === 'queued') submission.queued = resolve;
       else {
@@ -203,9 +207,7 @@ export class TelemetryWriter implements Service {
   queueNow(readings: readonly StoredReading[]): boolean {
     if (this.state !== 'running' || !this.hasRoom(readings.length)) return false;
     for (const r of readings) if (checkStoredReading(r) !== undefined) return false;
-    if (readings.length === 0) return true;
-    this.enqueue(this.submission(readings, false));
-    this.pump();
+    if (readings.length > 0) this.enqueueNow(readings, false);
     return true;
   }
 
@@ -238,6 +240,12 @@ export class TelemetryWriter implements Service {
   // A submission settled by nobody until `submit` says otherwise.
   private submission(readings: readonly StoredReading[], alone: boolean): Submission {
     return { readings, queuedAt: performance.now(), alone, resolve: ignore, reject: ignore };
+  }
+
+  // Queues checked readings whose submitter is already released, and writes when that is due.
+  private enqueueNow(readings: readonly StoredReading[], alone: boolean): void {
+    this.enqueue(this.submission(readings, alone));
+    this.pump();
   }
 
   private enqueue(submission: Submission): void {
