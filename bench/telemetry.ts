@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import type { DeviceId } from '../shared/ids.js';
 import { createLogger } from '../server/lib/logger.js';
 import { loadChartSeries } from '../server/telemetry/series.js';
+import { ReadingBatch } from '../server/telemetry/reading-batch.js';
 import { createTelemetryStore } from '../server/telemetry/store.js';
 import type { StoredReading, TelemetryStore } from '../server/telemetry/store.js';
 import { TelemetryWriter } from '../server/telemetry/writer.js';
@@ -155,7 +156,7 @@ async function chartRun(store: TelemetryStore, deviceId: DeviceId): Promise<stri
       const value = t === 50_000 ? 500 : 50 + 10 * Math.sin(t / 3_600);
       readings.push({ deviceId, key: 'temp', ts: START + t * 1000, value, receivedAt: 0 });
     }
-    await store.writeBatch(readings);
+    await store.writeBatch(ReadingBatch.of(readings));
   }
   const lines: string[] = [];
   for (const [label, from, span] of [

@@ -14,6 +14,7 @@ import { issueDeviceToken } from '../../server/machines/device-token.js';
 import { createTelemetryStore } from '../../server/telemetry/store.js';
 import type { StoredReading } from '../../server/telemetry/store.js';
 import { insertDevice, insertMachine } from '../../server/test/alarm-fixtures.js';
+import { writeReadings } from '../../server/test/telemetry.js';
 import { createTestDatabase } from '../../server/test/databases.js';
 import type { BenchDialect } from './memory-seed.js';
 
@@ -185,7 +186,7 @@ export async function seedIngest(db: Db, opts: IngestSeedOptions): Promise<Inges
         receivedAt: ts,
       });
     }
-    await store.writeBatch(readings);
+    await writeReadings(store, readings);
   }
   return {
     cookie: { name: SESSION_COOKIE, value: sessionToken },

@@ -32,7 +32,9 @@ export class PayloadCollector {
   /** What the payload yielded so far. */
   readonly result: TelemetryResult = { readings: [], rejected: [], clamped: 0 };
   // Times already used per key: one number for the usual single time, a Set once there are more.
-  private readonly seen = new Map<string, number | Set<number>>();
+  // Made for a payload's second reading: most payloads hold one, and the Map was the largest
+  // allocation of a one-reading payload.
+  private seen: Map<string, number | Set<number>> | undefined;
   // Index of the array element being read, or -1 when the payload is a single object.
   private element = -1;
 
@@ -115,11 +117,24 @@ export class PayloadCollector {
       return;
     }
     const { ts } = time;
+    const readings = this.result.readings;
+    if (readings.length > 0 && !this.firstTime(key, ts)) return;
+    readings.push({ key, ts, value, receivedAt: this.receivedAt });
+    if (time.clamped) this.result.clamped++;
+  }
+
+  // Whether no earlier reading of this payload has this key and time; rejects the reading if
+  // one has, or if it would be a key too many.
+  private firstTime(key: string, ts: number): boolean {
+    if (this.seen === undefined) {
+      const first = this.result.readings[0]!;
+      this.seen = new Map([[first.key, first.ts]]);
+    }
     const seen = this.seen.get(key);
     if (seen === undefined) {
       if (this.seen.size >= MAX_KEYS_PER_MESSAGE) {
         this.reject('too_many_keys', key, `more than ${MAX_KEYS_PER_MESSAGE} keys`);
-        return;
+        return false;
       }
       this.seen.set(key, ts);
     } else if (typeof seen === 'number') {
@@ -129,12 +144,12 @@ export class PayloadCollector {
       if (seen.has(ts)) return this.rejectDuplicate(key);
       seen.add(ts);
     }
-    this.result.readings.push({ key, ts, value, receivedAt: this.receivedAt });
-    if (time.clamped) this.result.clamped++;
+    return true;
   }
 
-  private rejectDuplicate(key: string): void {
+  private rejectDuplicate(key: string): false {
     this.reject('duplicate', key, 'same key and time as an earlier reading');
+    return false;
   }
 
   private reject(reason: RejectReason, key: string | undefined, detail: string): void {

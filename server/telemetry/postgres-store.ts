@@ -5,17 +5,11 @@
 import { sql } from 'kysely';
 import type { DeviceId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
+import type { ReadingBatch } from './reading-batch.js';
 import { minuteOf } from './rollups.js';
 import { deleteInBatches } from './series-walk.js';
 import type { BatchedDelete, SeriesRef } from './series-walk.js';
-import type {
-  DeleteOptions,
-  LatestValue,
-  RawPoint,
-  RollupPoint,
-  StoredReading,
-  TelemetryStore,
-} from './store.js';
+import type { DeleteOptions, LatestValue, RawPoint, RollupPoint, TelemetryStore } from './store.js';
 
 /** Telemetry storage on PostgreSQL. */
 export class PostgresTelemetryStore implements TelemetryStore {
@@ -30,21 +24,20 @@ export class PostgresTelemetryStore implements TelemetryStore {
   }
 
   /** Stores a batch in one statement; resolves with the number of new raw rows. */
-  async writeBatch(readings: readonly StoredReading[]): Promise<number> {
-    if (readings.length === 0) return 0;
-    const n = readings.length;
+  async writeBatch(batch: ReadingBatch): Promise<number> {
+    if (batch.length === 0) return 0;
+    const n = batch.length;
     const deviceIds = new Array<string>(n);
     const keys = new Array<string>(n);
     const times = new Array<number>(n);
     const values = new Array<number>(n);
     const received = new Array<number>(n);
     for (let i = 0; i < n; i++) {
-      const r = readings[i]!;
-      deviceIds[i] = r.deviceId;
-      keys[i] = r.key;
-      times[i] = r.ts;
-      values[i] = r.value;
-      received[i] = r.receivedAt;
+      deviceIds[i] = batch.deviceId(i);
+      keys[i] = batch.key(i);
+      times[i] = batch.ts(i);
+      values[i] = batch.value(i);
+      received[i] = batch.receivedAt(i);
     }
     // Rollup and device rows are upserted in key order, so that two writers cannot deadlock.
     const { rows } = await sql<{ inserted: number }>`

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from '../env.js';
 import { FakeClock } from '../lib/clock.js';
 import { DIALECTS, createTestDatabase } from '../test/databases.js';
 import type { TestDatabase } from '../test/databases.js';
-import { insertDevices, memoryLogger, reading } from '../test/telemetry.js';
+import { insertDevices, memoryLogger, reading, writeReadings } from '../test/telemetry.js';
 import { TelemetryRetention, retentionCutoffs } from './retention.js';
 import { createTelemetryStore } from './store.js';
 import type { TelemetryStore } from './store.js';
@@ -95,7 +95,7 @@ describe.each(DIALECTS)('telemetry retention on %s', (dialect) => {
     expect(cutoff).toBe(clock.now() - 30 * DAY_MS);
     const [a, b] = devices as [DeviceId, DeviceId];
     // Ten old readings of one key (more than a batch of 3), the boundary pair on every series.
-    await store.writeBatch([
+    await writeReadings(store, [
       ...Array.from({ length: 10 }, (_, i) => reading(a, 'temp', cutoff - 1_000 * (i + 1), i)),
       reading(a, 'temp', cutoff - 1, 1),
       reading(a, 'temp', cutoff, 2),
@@ -117,7 +117,7 @@ describe.each(DIALECTS)('telemetry retention on %s', (dialect) => {
     const cutoff = retentionCutoffs(clock.now(), 30, 730).rollups;
     expect(cutoff % MIN).toBe(0);
     const [a, b] = devices as [DeviceId, DeviceId];
-    await store.writeBatch([
+    await writeReadings(store, [
       reading(a, 'temp', cutoff - 5 * MIN, 1),
       reading(a, 'temp', cutoff - 4 * MIN, 1),
       reading(a, 'temp', cutoff - 3 * MIN, 1),
@@ -138,7 +138,7 @@ describe.each(DIALECTS)('telemetry retention on %s', (dialect) => {
   });
 
   it('deletes nothing when nothing is old', async () => {
-    await store.writeBatch([reading(devices[0]!, 'temp', clock.now() - DAY_MS, 1)]);
+    await writeReadings(store, [reading(devices[0]!, 'temp', clock.now() - DAY_MS, 1)]);
     expect(await createRetention().runOnce()).toEqual({ raw: 0, rollups: 0 });
     expect(await rawTimes(t.db, devices[0]!)).toHaveLength(1);
   });
@@ -157,7 +157,10 @@ describe.each(DIALECTS)('telemetry retention on %s', (dialect) => {
     });
     const device = devices[0]!;
     const day31 = clock.now() - 31 * DAY_MS;
-    await store.writeBatch([reading(device, 'temp', day31, 1), reading(device, 'hum', day31, 1)]);
+    await writeReadings(store, [
+      reading(device, 'temp', day31, 1),
+      reading(device, 'hum', day31, 1),
+    ]);
     await retention.start();
 
     let ran = memory.logged('telemetry retention deleted old rows');
@@ -167,7 +170,7 @@ describe.each(DIALECTS)('telemetry retention on %s', (dialect) => {
 
     // A reading that turns 30 days old within the next hour.
     const soon = clock.now() - 30 * DAY_MS + 1_000;
-    await store.writeBatch([reading(device, 'temp', soon, 1)]);
+    await writeReadings(store, [reading(device, 'temp', soon, 1)]);
     clock.advance(3_600_000);
     ran = memory.logged('telemetry retention deleted old rows');
     await vi.advanceTimersByTimeAsync(3_600_000);

@@ -3,7 +3,7 @@ import { MAX_CHART_POINTS } from '../../shared/api/machines.js';
 import type { DeviceId } from '../../shared/ids.js';
 import { DIALECTS, createTestDatabase } from '../test/databases.js';
 import type { TestDatabase } from '../test/databases.js';
-import { insertDevices, reading } from '../test/telemetry.js';
+import { insertDevices, reading, writeReadings } from '../test/telemetry.js';
 import { RAW_SPAN_MS, loadChartSeries, seriesSource } from './series.js';
 import { createTelemetryStore } from './store.js';
 import type { StoredReading, TelemetryStore } from './store.js';
@@ -33,11 +33,11 @@ describe.each(DIALECTS)('chart series on %s', (dialect) => {
       const value = ts === SPIKE_AT - 2_000 ? 999 : 20 + Math.sin((ts - DAY0) / 3_600_000);
       batch.push(reading(device, 'temp', ts, value));
       if (batch.length === 5_000) {
-        await store.writeBatch(batch);
+        await writeReadings(store, batch);
         batch = [];
       }
     }
-    await store.writeBatch(batch);
+    await writeReadings(store, batch);
   });
   afterAll(() => t.destroy());
 

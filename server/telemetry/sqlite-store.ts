@@ -14,6 +14,7 @@ import type { Db } from '../db/database.js';
 import { minuteOf } from './rollups.js';
 import { deleteInBatches } from './series-walk.js';
 import type { BatchedDelete, SeriesRef } from './series-walk.js';
+import type { ReadingBatch } from './reading-batch.js';
 import { prepareBatchWrite } from './sqlite-batch.js';
 import type { BatchWrite } from './sqlite-batch.js';
 import { SqliteWriterThread } from './sqlite-writer-thread.js';
@@ -23,7 +24,6 @@ import type {
   LatestValue,
   RawPoint,
   RollupPoint,
-  StoredReading,
   TelemetryStore,
 } from './store.js';
 
@@ -124,15 +124,15 @@ export class SqliteTelemetryStore implements TelemetryStore {
   }
 
   /** Stores a batch in one immediate transaction; resolves with the number of new raw rows. */
-  writeBatch(readings: readonly StoredReading[]): Promise<number> {
-    if (readings.length === 0) return Promise.resolve(0);
+  writeBatch(batch: ReadingBatch): Promise<number> {
+    if (batch.length === 0) return Promise.resolve(0);
     // Kysely's lock is held for the whole write, also the writer thread's: the main connection
     // then has no transaction open that would swallow the batch or hold the thread's write lock.
     return this.db.connection().execute(async () => {
       if (this.sqlite.inTransaction) throw new Error('telemetry batch inside an open transaction');
-      if (this.thread) return this.thread.write(readings);
+      if (this.thread) return this.thread.write(batch);
       this.inLoop ??= prepareBatchWrite(this.sqlite);
-      return this.inLoop(readings);
+      return this.inLoop(batch);
     });
   }
 

@@ -6,9 +6,7 @@
 import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
 import { siblingModule, startModuleWorker } from '../lib/module-worker.js';
-import { encodeBatch } from './sqlite-batch.js';
-import type { EncodedBatch } from './sqlite-batch.js';
-import type { StoredReading } from './store.js';
+import type { EncodedBatch, ReadingBatch } from './reading-batch.js';
 
 /** What the writer thread is given. */
 export interface WriterThreadData {
@@ -53,16 +51,15 @@ export class SqliteWriterThread {
   constructor(private readonly file: string) {}
 
   /** Writes a batch in one transaction; resolves with the number of new raw rows. */
-  write(readings: readonly StoredReading[]): Promise<number> {
+  write(batch: ReadingBatch): Promise<number> {
     return new Promise<number>((resolve, reject) => {
-      // What cannot be encoded rejects here (a throw in the executor), before a thread starts.
-      const batch = encodeBatch(readings);
+      const encoded = batch.encode();
       const { worker, pending } = (this.thread ??= this.spawn());
       const id = this.nextId++;
       pending.set(id, { resolve, reject });
       worker.ref();
-      const request: WriterRequest = { type: 'write', id, batch };
-      worker.postMessage(request, [batch.refs.buffer, batch.numbers.buffer]);
+      const request: WriterRequest = { type: 'write', id, batch: encoded };
+      worker.postMessage(request, [encoded.refs.buffer, encoded.numbers.buffer]);
     });
   }
 

@@ -3,7 +3,8 @@
 // answers each with the number of new raw rows or the error. `close` closes the connection.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqlite } from '../db/sqlite.js';
-import { decodeBatch, prepareBatchWrite } from './sqlite-batch.js';
+import { ReadingBatch } from './reading-batch.js';
+import { prepareBatchWrite } from './sqlite-batch.js';
 import type { BatchWrite } from './sqlite-batch.js';
 import type { WriterReply, WriterRequest, WriterThreadData } from './sqlite-writer-thread.js';
 
@@ -21,7 +22,7 @@ parentPort?.on('message', (request: WriterRequest) => {
   }
   try {
     write ??= prepareBatchWrite(sqlite);
-    reply({ id: request.id, inserted: write(decodeBatch(request.batch)) });
+    reply({ id: request.id, inserted: write(ReadingBatch.decode(request.batch)) });
   } catch (error) {
     const { message, code } = error as { message?: unknown; code?: unknown };
     reply({

@@ -23,6 +23,7 @@ import type { DeviceId } from '../../shared/ids.js';
 import { sqliteHandleOf } from '../db/database.js';
 import type { Db } from '../db/database.js';
 import { PostgresTelemetryStore } from './postgres-store.js';
+import type { ReadingBatch } from './reading-batch.js';
 import { SqliteTelemetryStore } from './sqlite-store.js';
 
 /** One reading of one device as it is stored: device time `ts` and server time `receivedAt`. */
@@ -85,7 +86,7 @@ export interface TelemetryStore {
    * Stores a batch in one transaction: raw rows (repeats skipped), rollups of the new rows, new
    * keys and last_seen_at. Resolves with the number of new raw rows once committed.
    */
-  writeBatch(readings: readonly StoredReading[]): Promise<number>;
+  writeBatch(batch: ReadingBatch): Promise<number>;
   /** Raw readings of one series with from ≤ ts ≤ to, oldest first. */
   rawSeries(deviceId: DeviceId, key: string, from: number, to: number): Promise<RawPoint[]>;
   /** Rollups of one series whose minute overlaps [from, to], oldest first. */

@@ -3,6 +3,7 @@ import type { DeviceId } from '../../shared/ids.js';
 import { DIALECTS_WITH_FILE, createTestDatabase } from '../test/databases.js';
 import type { TestDatabase } from '../test/databases.js';
 import { insertDevices, memoryLogger, reading } from '../test/telemetry.js';
+import type { ReadingBatch } from './reading-batch.js';
 import { createTelemetryStore } from './store.js';
 import type { DeleteOptions, StoredReading, TelemetryStore } from './store.js';
 import {
@@ -29,7 +30,7 @@ class WatchedStore implements TelemetryStore {
   get batching() {
     return this.store.batching;
   }
-  async writeBatch(readings: readonly StoredReading[]): Promise<number> {
+  async writeBatch(readings: ReadingBatch): Promise<number> {
     this.inFlight++;
     this.mostInFlight = Math.max(this.mostInFlight, this.inFlight);
     const began = performance.now();
@@ -157,7 +158,9 @@ describe.each(DIALECTS_WITH_FILE)('telemetry writer on %s', (dialect) => {
     expect(await store.rawSeries(devices[0]!, 'temp', T0, T0 + 10_000)).toEqual([
       { ts: T0 + 2_000, value: 2 },
     ]);
-    expect(logged).toContain('telemetry batch failed; its messages stay unacknowledged');
+    expect(logged).toContain(
+      'telemetry batch failed: none of it was stored, and nothing of it was acknowledged',
+    );
   });
 
   it('rejects every submission when the database is gone', async () => {

@@ -12,6 +12,9 @@
 //   the load instead of the writer taking the whole loop). All three default to the store's
 //   `batching` hint. While a batch is written, the next one gathers. A submission is never
 //   split, so a batch can exceed `maxBatch` by less than one submission.
+// - Queued readings are copied into the columns of their batch (reading-batch.ts) at once, not
+//   kept as the submitted objects: objects that wait for a batch outlive a scavenge and cost the
+//   main thread their copying, promotion and marking.
 // - Backpressure: at most `maxQueued` readings wait for a batch. Beyond that, `submit` waits (in
 //   order) for room, however many wait: a submission is never refused for load, so nothing is
 //   lost at QoS 0. The sources bound what can wait: aedes reads a connection's next chunk only
@@ -27,6 +30,7 @@
 //   the store skipped as already stored, so a listener may see a reading twice.
 import type { Logger } from '../lib/logger.js';
 import type { Service } from '../services/service.js';
+import { ReadingBatch } from './reading-batch.js';
 import type { StoredReading, TelemetryStore } from './store.js';
 
 /** Rejects submissions made while the writer is not running. */
@@ -69,18 +73,32 @@ export interface SubmitOptions {
   until?: 'committed' | 'queued';
 }
 
-interface Submission {
-  readings: readonly StoredReading[];
-  /** performance.now() at submit. */
-  queuedAt: number;
-  alone: boolean;
+/** Whoever waits for a batch's commit. */
+interface Waiter {
   resolve(): void;
   reject(error: unknown): void;
-  /** Called when the submission enters the queue (for `until: 'queued'`). */
-  queued?: () => void;
 }
 
-const ignore = () => undefined;
+/** A batch being gathered (the last one) or full and waiting for its write. */
+interface Gathering {
+  readings: ReadingBatch;
+  /** Submitters to tell about the commit. */
+  waiters: Waiter[];
+  /** performance.now() when its first reading was queued. */
+  since: number;
+  /** Whether a submitter waits for it before sending more, so it is written without filling. */
+  alone: boolean;
+}
+
+/** A submission waiting for room in the queue. */
+interface Waiting {
+  readings: readonly StoredReading[];
+  alone: boolean;
+  /** Told about the commit (the default). */
+  waiter?: Waiter;
+  /** Called once queued (`until: 'queued'`). */
+  queued?: () => void;
+}
 
 // Column limits of the readings table (varchar(32) ids, varchar(64) keys).
 const MAX_DEVICE_ID_LENGTH = 32;
@@ -109,17 +127,17 @@ export class TelemetryWriter implements Service {
   private readonly maxWaiting: number;
   private readonly busyShare: number;
   private state: 'new' | 'running' | 'stopping' | 'stopped' = 'new';
-  private queue: Submission[] = [];
+  // The batches queued for writing, oldest first; only the last one may still gather.
+  private batches: Gathering[] = [];
+  // Readings in `batches`.
   private queued = 0;
-  private waiting: Submission[] = [];
+  private waiting: Waiting[] = [];
   private inFlight: Promise<void> | null = null;
   private timer: NodeJS.Timeout | undefined;
   // performance.now() the timer is armed for.
   private timerAt = 0;
   // performance.now() before which the writer rests after its last write.
   private restUntil = 0;
-  // Submissions in the queue whose submitter waits for them before sending more.
-  private alone = 0;
   private stopped: Promise<void> | undefined;
   private readonly listeners = new Set<CommitListener>();
 
@@ -151,7 +169,7 @@ export class TelemetryWriter implements Service {
 
   private async flush(): Promise<void> {
     this.state = 'stopping';
-    while (this.inFlight || this.queue.length > 0 || this.waiting.length > 0) {
+    while (this.inFlight || this.batches.length > 0 || this.waiting.length > 0) {
       this.admitWaiting();
       this.pump();
       await this.inFlight;
@@ -178,23 +196,22 @@ export class TelemetryWriter implements Service {
     }
     if (readings.length === 0) return Promise.resolve();
     const alone = options.alone === true;
-    if (options.until === 'queued' && this.hasRoom(readings.length)) {
-      this.enqueueNow(readings, alone);
+    if (options.until === 'queued') {
+      if (!this.hasRoom(readings.length)) {
+        return new Promise((queued) => this.waiting.push({ readings, alone, queued }));
+      }
+      this.enqueue(readings, alone);
+      this.pump();
       return Promise.resolve();
     }
-    const submission = this.submission(readings, alone);
     return new Promise<void>((resolve, reject) => {
-      if (options.until === 'queued') submission.queued = resolve;
-      else {
-        submission.resolve = resolve;
-        submission.reject = reject;
+      const waiter = { resolve, reject };
+      if (!this.hasRoom(readings.length)) {
+        this.waiting.push({ readings, alone, waiter });
+        return;
       }
-      if (this.hasRoom(readings.length)) {
-        this.enqueue(submission);
-        this.pump();
-      } else {
-        this.waiting.push(submission);
-      }
+      this.enqueue(readings, alone, waiter);
+      this.pump();
     });
   }
 
@@ -207,7 +224,10 @@ export class TelemetryWriter implements Service {
   queueNow(readings: readonly StoredReading[]): boolean {
     if (this.state !== 'running' || !this.hasRoom(readings.length)) return false;
     for (const r of readings) if (checkStoredReading(r) !== undefined) return false;
-    if (readings.length > 0) this.enqueueNow(readings, false);
+    if (readings.length > 0) {
+      this.enqueue(readings, false);
+      this.pump();
+    }
     return true;
   }
 
@@ -237,22 +257,17 @@ export class TelemetryWriter implements Service {
     );
   }
 
-  // A submission settled by nobody until `submit` says otherwise.
-  private submission(readings: readonly StoredReading[], alone: boolean): Submission {
-    return { readings, queuedAt: performance.now(), alone, resolve: ignore, reject: ignore };
-  }
-
-  // Queues checked readings whose submitter is already released, and writes when that is due.
-  private enqueueNow(readings: readonly StoredReading[], alone: boolean): void {
-    this.enqueue(this.submission(readings, alone));
-    this.pump();
-  }
-
-  private enqueue(submission: Submission): void {
-    submission.queued?.();
-    this.queue.push(submission);
-    if (submission.alone) this.alone++;
-    this.queued += submission.readings.length;
+  // Adds checked readings to the last batch, or to a new one when that is full.
+  private enqueue(readings: readonly StoredReading[], alone: boolean, waiter?: Waiter): void {
+    let last = this.batches.at(-1);
+    if (last === undefined || last.readings.length >= this.maxBatch) {
+      last = { readings: new ReadingBatch(), waiters: [], since: performance.now(), alone: false };
+      this.batches.push(last);
+    }
+    for (const r of readings) last.readings.add(r);
+    if (waiter) last.waiters.push(waiter);
+    if (alone) last.alone = true;
+    this.queued += readings.length;
   }
 
   // Moves waiting submissions into the queue while there is room (all of them when stopping).
@@ -261,7 +276,8 @@ export class TelemetryWriter implements Service {
     for (const s of this.waiting) {
       const fits = this.queued === 0 || this.queued + s.readings.length <= this.maxQueued;
       if (!fits && this.state === 'running') break;
-      this.enqueue(s);
+      this.enqueue(s.readings, s.alone, s.waiter);
+      s.queued?.();
       admitted++;
     }
     if (admitted > 0) this.waiting.splice(0, admitted);
@@ -271,12 +287,17 @@ export class TelemetryWriter implements Service {
   // enough, or one is `alone`, and the writer has rested; or stopping) and none is in flight;
   // otherwise arms the timer for the moment it will be due.
   private pump(): void {
-    if (this.inFlight || this.queue.length === 0) return;
+    const head = this.batches[0];
+    if (this.inFlight || head === undefined) return;
+    // An armed timer is set for the head batch; only these make it due sooner. (This spares a
+    // clock read per queued message.)
+    const sooner = head.alone || head.readings.length >= this.maxBatch || this.state !== 'running';
+    if (this.timer && !sooner) return;
     const now = performance.now();
-    const filled = this.alone > 0 ? now : this.queue[0]!.queuedAt + this.maxDelayMs;
+    const filled = head.alone ? now : head.since + this.maxDelayMs;
     const wait = Math.max(filled - now, this.restUntil - now);
     // A timer may fire a fraction of a millisecond early by this clock.
-    const due = this.queued >= this.maxBatch || wait < 1 || this.state !== 'running';
+    const due = head.readings.length >= this.maxBatch || wait < 1 || this.state !== 'running';
     if (!due) {
       // An `alone` submission can make the batch due sooner than the armed timer.
       if (this.timer && this.timerAt <= now + wait) return;
@@ -290,9 +311,10 @@ export class TelemetryWriter implements Service {
     }
     clearTimeout(this.timer);
     this.timer = undefined;
-    const { submissions, readings } = this.takeBatch();
+    this.batches.shift();
+    this.queued -= head.readings.length;
     this.admitWaiting();
-    this.inFlight = this.write(submissions, readings).then(() => {
+    this.inFlight = this.write(head).then(() => {
       const end = performance.now();
       this.restUntil = end + (end - now) * (1 / this.busyShare - 1);
       this.inFlight = null;
@@ -300,38 +322,24 @@ export class TelemetryWriter implements Service {
     });
   }
 
-  private takeBatch(): { submissions: Submission[]; readings: StoredReading[] } {
-    let count = 0;
-    let taken = 0;
-    while (taken < this.queue.length && count < this.maxBatch) {
-      count += this.queue[taken]!.readings.length;
-      taken++;
-    }
-    const submissions = this.queue.splice(0, taken);
-    this.queued -= count;
-    for (const s of submissions) if (s.alone) this.alone--;
-    const readings = new Array<StoredReading>(count);
-    let i = 0;
-    for (const s of submissions) for (const r of s.readings) readings[i++] = r;
-    return { submissions, readings };
-  }
-
-  // Never rejects: the outcome goes to the batch's submissions.
-  private async write(submissions: Submission[], readings: StoredReading[]): Promise<void> {
+  // Never rejects: the outcome goes to the batch's waiters.
+  private async write({ readings, waiters }: Gathering): Promise<void> {
     try {
       await this.store.writeBatch(readings);
     } catch (err) {
       this.log.error(
-        { err, readings: readings.length, submissions: submissions.length },
-        'telemetry batch failed; its messages stay unacknowledged',
+        { err, readings: readings.length, waiting: waiters.length },
+        'telemetry batch failed: none of it was stored, and nothing of it was acknowledged',
       );
-      for (const s of submissions) s.reject(err);
+      for (const w of waiters) w.reject(err);
       return;
     }
-    for (const s of submissions) s.resolve();
+    for (const w of waiters) w.resolve();
+    if (this.listeners.size === 0) return;
+    const committed = readings.toReadings();
     for (const listener of this.listeners) {
       try {
-        listener(readings);
+        listener(committed);
       } catch (err) {
         this.log.error({ err }, 'telemetry commit listener failed');
       }

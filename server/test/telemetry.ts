@@ -11,8 +11,9 @@ import { newId } from '../lib/random.js';
 import type { DeviceDirectory } from '../machines/device-auth.js';
 import { TelemetryIngest } from '../telemetry/ingest.js';
 import { EmbeddedBroker } from '../telemetry/mqtt-broker.js';
+import { ReadingBatch } from '../telemetry/reading-batch.js';
 import { createTelemetryStore } from '../telemetry/store.js';
-import type { StoredReading } from '../telemetry/store.js';
+import type { StoredReading, TelemetryStore } from '../telemetry/store.js';
 import { TelemetryWriter } from '../telemetry/writer.js';
 import type { TelemetryWriterOptions } from '../telemetry/writer.js';
 
@@ -86,6 +87,14 @@ export function reading(
   receivedAt = ts,
 ): StoredReading {
   return { deviceId, key, ts, value, receivedAt };
+}
+
+/** Writes `readings` as one batch of `store`. */
+export function writeReadings(
+  store: TelemetryStore,
+  readings: readonly StoredReading[],
+): Promise<number> {
+  return store.writeBatch(ReadingBatch.of(readings));
 }
 
 /** A logger kept in memory: the messages logged at `level` or above, and a way to await one. */
