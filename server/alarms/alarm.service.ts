@@ -123,6 +123,8 @@ export class AlarmMonitor implements Service {
     const now = this.deps.clock.now();
     const byDevice = new Map<DeviceId, MonitorReading[]>();
     for (const reading of readings) {
+      // Most readings belong to devices without a rule.
+      if (!this.byDevice.has(reading.deviceId)) continue;
       const batch = byDevice.get(reading.deviceId);
       if (batch) batch.push(reading);
       else byDevice.set(reading.deviceId, [reading]);
