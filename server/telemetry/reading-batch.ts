@@ -12,7 +12,7 @@ import type { StoredReading } from './store.js';
 
 /** A batch as it is posted to another thread: plain arrays and two transferable typed arrays. */
 export interface EncodedBatch {
-  deviceIds: string[];
+  deviceIds: DeviceId[];
   keys: string[];
   /** Per reading: the index of its device id, then of its key. */
   refs: Uint32Array<ArrayBuffer>;
