@@ -51,8 +51,8 @@ export class ReadingBatch {
     batch.refs = encoded.refs;
     batch.numbers = encoded.numbers;
     batch.count = count;
-    encoded.deviceIds.forEach((id, i) => batch.remember(batch.deviceIds, batch.deviceIndex, id, i));
-    encoded.keys.forEach((key, i) => batch.remember(batch.keys, batch.keyIndex, key, i));
+    for (const id of encoded.deviceIds) batch.remember(batch.deviceIds, batch.deviceIndex, id);
+    for (const key of encoded.keys) batch.remember(batch.keys, batch.keyIndex, key);
     return batch;
   }
 
@@ -153,15 +153,10 @@ export class ReadingBatch {
     };
   }
 
-  private remember<T extends string>(
-    list: T[],
-    index: Map<string, number>,
-    value: T,
-    at = list.length,
-  ): number {
-    list[at] = value;
-    index.set(value, at);
-    return at;
+  // Appends a distinct id or key to its list and index; returns its position.
+  private remember<T extends string>(list: T[], index: Map<string, number>, value: T): number {
+    index.set(value, list.length);
+    return list.push(value) - 1;
   }
 
   private grow(): void {

@@ -289,15 +289,15 @@ export class TelemetryWriter implements Service {
   private pump(): void {
     const head = this.batches[0];
     if (this.inFlight || head === undefined) return;
-    // An armed timer is set for the head batch; only these make it due sooner. (This spares a
-    // clock read per queued message.)
-    const sooner = head.alone || head.readings.length >= this.maxBatch || this.state !== 'running';
-    if (this.timer && !sooner) return;
+    const full = head.readings.length >= this.maxBatch || this.state !== 'running';
+    // An armed timer is set for the head batch; only being full (or stopping) or `alone` makes it
+    // due sooner. (This spares a clock read per queued message.)
+    if (this.timer && !full && !head.alone) return;
     const now = performance.now();
     const filled = head.alone ? now : head.since + this.maxDelayMs;
     const wait = Math.max(filled - now, this.restUntil - now);
     // A timer may fire a fraction of a millisecond early by this clock.
-    const due = head.readings.length >= this.maxBatch || wait < 1 || this.state !== 'running';
+    const due = full || wait < 1;
     if (!due) {
       // An `alone` submission can make the batch due sooner than the armed timer.
       if (this.timer && this.timerAt <= now + wait) return;
