@@ -29,15 +29,19 @@ export async function insertContact(
   await replaceContactDetails(db, row.id, details);
 }
 
+async function deleteContactDetails(db: Db, contactId: ContactId): Promise<void> {
+  await db.deleteFrom('contact_emails').where('contact_id', '=', contactId).execute();
+  await db.deleteFrom('contact_phones').where('contact_id', '=', contactId).execute();
+  await db.deleteFrom('contact_tags').where('contact_id', '=', contactId).execute();
+}
+
 /** Replaces a contact's e-mails, phones and tags with the given lists. */
 export async function replaceContactDetails(
   db: Db,
   contactId: ContactId,
   details: { emails: string[]; phones: string[]; tags: string[] },
 ): Promise<void> {
-  await db.deleteFrom('contact_emails').where('contact_id', '=', contactId).execute();
-  await db.deleteFrom('contact_phones').where('contact_id', '=', contactId).execute();
-  await db.deleteFrom('contact_tags').where('contact_id', '=', contactId).execute();
+  await deleteContactDetails(db, contactId);
   if (details.emails.length > 0) {
     await db
       .insertInto('contact_emails')
@@ -225,9 +229,15 @@ export async function insertCompany(db: Db, row: CompanyRow): Promise<void> {
   await db.insertInto('companies').values(row).execute();
 }
 
-/** Deletes a contact; e-mails, phones, tags, links and touchpoints go with it (cascade). */
+/**
+ * Deletes a contact with its e-mails, phones and tags (which have no foreign key, see the
+ * migration 2026-11-29T1000); links and touchpoints go with it by cascade. The contact goes
+ * first: on PostgreSQL that waits for a transaction changing its details, and the deletes after
+ * it then see the rows that transaction wrote.
+ */
 export async function deleteContactRow(db: Db, contactId: ContactId): Promise<void> {
   await db.deleteFrom('contacts').where('id', '=', contactId).execute();
+  await deleteContactDetails(db, contactId);
 }
 
 /** Finds a company by id. */

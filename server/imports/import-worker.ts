@@ -2,7 +2,7 @@
 // batch by batch, then `done`; a file that cannot be read is posted as `failed` with its code.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Invalid } from '../errors.js';
-import { prepareBatches, readImportFile } from './import-source.js';
+import { prepareBatches, readImportFile, WORKER_POST_ROWS } from './import-source.js';
 import type { ImportJob, ImportWorkerMessage } from './import-source.js';
 
 const post = (message: ImportWorkerMessage) => parentPort?.postMessage(message);
@@ -12,6 +12,7 @@ try {
     (sink) => readImportFile(job.file, sink),
     job.ctx,
     (batch) => post({ type: 'batch', batch }),
+    WORKER_POST_ROWS,
   );
   post({ type: 'done' });
 } catch (error) {
