@@ -22,11 +22,26 @@ export function effectiveCadence(
   tagCadences: Readonly<Record<string, number>> = DEFAULT_TAG_CADENCES,
 ): number {
   if (own !== null) return own;
-  const known = new Map(
-    Object.entries(tagCadences).map(([tag, days]) => [tag.toLowerCase(), days]),
-  );
-  const cadences = tags.flatMap((tag) => known.get(tag.toLowerCase()) ?? []);
-  return cadences.length > 0 ? Math.min(...cadences) : FALLBACK_CADENCE_DAYS;
+  const known = lowerCased(tagCadences);
+  let shortest: number | undefined;
+  for (const tag of tags) {
+    const days = known.get(tag.toLowerCase());
+    if (days !== undefined && (shortest === undefined || days < shortest)) shortest = days;
+  }
+  return shortest ?? FALLBACK_CADENCE_DAYS;
+}
+
+// Each cadence table by lower-cased tag, made once per table: an import asks for 100,000
+// contacts with the same table.
+const byLowerCaseTag = new WeakMap<object, ReadonlyMap<string, number>>();
+
+function lowerCased(tagCadences: Readonly<Record<string, number>>): ReadonlyMap<string, number> {
+  let known = byLowerCaseTag.get(tagCadences);
+  if (!known) {
+    known = new Map(Object.entries(tagCadences).map(([tag, days]) => [tag.toLowerCase(), days]));
+    byLowerCaseTag.set(tagCadences, known);
+  }
+  return known;
 }
 
 /** When a contact is (or was) due: its last touch, or its creation if never touched, plus the cadence. */

@@ -127,13 +127,14 @@ export function newContactRow(
   tagCadences: Readonly<Record<string, number>>,
 ): ContactRow {
   const columns = inputColumns(input, companyId);
-  const touch = { last_touch_at: null, created_at: now };
+  const touch = { cadence_days: columns.cadence_days, last_touch_at: null, created_at: now };
   return {
     id: newId<ContactId>(),
     owner_id: ownerId,
     ...columns,
-    ...touch,
-    ...cadenceColumns({ ...columns, ...touch }, input.tags, tagCadences),
+    last_touch_at: null,
+    created_at: now,
+    ...cadenceColumns(touch, input.tags, tagCadences),
     next_step_due_at: null,
     snoozed_until: null,
     updated_at: now,

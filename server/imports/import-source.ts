@@ -7,7 +7,7 @@ import { Invalid } from '../errors.js';
 import { siblingModule, startModuleWorker } from '../lib/module-worker.js';
 import type { ColumnMapping } from './csv.mapping.js';
 import { readCsvRows } from './csv.js';
-import type { ImportResult, ImportSink } from './draft.js';
+import type { ImportError, ImportedRow, ImportResult, ImportSink } from './draft.js';
 import { prepareRow } from './prepare.js';
 import type { ImportBatch, PrepareContext } from './prepare.js';
 import { readVcards } from './vcard.js';
@@ -42,8 +42,11 @@ export function readImportFile(file: ImportFile, sink: ImportSink): void {
 }
 
 /**
- * Runs `read` and prepares each row it yields, handing over a batch every `rows` rows and a
- * last one (with whatever errors remain) at the end; the file's row count comes alone.
+ * Runs `read` and prepares the rows it yields, handing over a batch every `rows` rows and a
+ * last one (with whatever errors remain) at the end; the file's row count comes alone. Rows are
+ * read a batch ahead and then prepared together: reading and preparing run different code
+ * (csv-parse and zod, then libphonenumber and folding), and taking turns row by row kept
+ * neither in the processor's caches (a quarter slower).
  */
 export function prepareBatches(
   read: (sink: ImportSink) => void,
@@ -51,22 +54,29 @@ export function prepareBatches(
   onBatch: (batch: ImportBatch) => void,
   rows = BATCH_ROWS,
 ): void {
-  let batch: ImportBatch = { contacts: [], errors: [] };
-  read({
-    row(row) {
+  let pending: ImportedRow[] = [];
+  let errors: ImportError[] = [];
+  const handOver = () => {
+    const batch: ImportBatch = { contacts: [], errors };
+    for (const row of pending) {
       const prepared = prepareRow(row, ctx);
       if ('record' in prepared) batch.contacts.push(prepared);
       else batch.errors.push(prepared);
-      if (batch.contacts.length >= rows) {
-        onBatch(batch);
-        batch = { contacts: [], errors: [] };
-      }
+    }
+    pending = [];
+    errors = [];
+    onBatch(batch);
+  };
+  read({
+    row(row) {
+      pending.push(row);
+      if (pending.length >= rows) handOver();
     },
-    error: (error) => batch.errors.push(error),
+    error: (error) => errors.push(error),
     // Handed over at once (the reader counts before the rows come), for the progress bar.
-    total: (rows) => onBatch({ contacts: [], errors: [], total: rows }),
+    total: (total) => onBatch({ contacts: [], errors: [], total }),
   });
-  onBatch(batch);
+  handOver();
 }
 
 /** Prepares rows on the spot; `read` runs when the importer asks for the first batch. */
