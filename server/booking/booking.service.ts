@@ -4,7 +4,7 @@
 import type { GuestBookingInput } from '../../shared/booking.js';
 import type { BookingAnswer } from '../../shared/api/booking.js';
 import type { BookingId, UserId } from '../../shared/ids.js';
-import { normalizePhone } from '../contacts/contact.service.js';
+import { normalizePhone } from '../contacts/contact.rows.js';
 import type { Db } from '../db/database.js';
 import { isOverlapViolation } from '../db/errors.js';
 import { Conflict, Invalid, NotFound } from '../errors.js';

@@ -4,67 +4,11 @@
 // list reads the most overdue contacts from an index; every write that changes a contact's
 // cadence, tags or last touch keeps them current.
 import { sql } from 'kysely';
-import { DEFAULT_TAG_CADENCES, FALLBACK_CADENCE_DAYS } from '../../shared/contacts.js';
 import type { ContactId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
-import type { ContactRow } from './contact.table.js';
+import { DAY_MS, effectiveCadence } from './cadence.rules.js';
 
-const DAY_MS = 86_400_000;
 const REFRESH_BATCH = 500;
-
-/**
- * The cadence that applies to a contact: their own, else the shortest among their tags'
- * cadences (tags compare case-insensitively), else `FALLBACK_CADENCE_DAYS`.
- */
-export function effectiveCadence(
-  own: number | null,
-  tags: readonly string[],
-  tagCadences: Readonly<Record<string, number>> = DEFAULT_TAG_CADENCES,
-): number {
-  if (own !== null) return own;
-  const known = lowerCased(tagCadences);
-  let shortest: number | undefined;
-  for (const tag of tags) {
-    const days = known.get(tag.toLowerCase());
-    if (days !== undefined && (shortest === undefined || days < shortest)) shortest = days;
-  }
-  return shortest ?? FALLBACK_CADENCE_DAYS;
-}
-
-// Each cadence table by lower-cased tag, made once per table: an import asks for 100,000
-// contacts with the same table.
-const byLowerCaseTag = new WeakMap<object, ReadonlyMap<string, number>>();
-
-function lowerCased(tagCadences: Readonly<Record<string, number>>): ReadonlyMap<string, number> {
-  let known = byLowerCaseTag.get(tagCadences);
-  if (!known) {
-    known = new Map(Object.entries(tagCadences).map(([tag, days]) => [tag.toLowerCase(), days]));
-    byLowerCaseTag.set(tagCadences, known);
-  }
-  return known;
-}
-
-/** When a contact is (or was) due: its last touch, or its creation if never touched, plus the cadence. */
-export function dueAtOf(
-  lastTouchAt: number | null,
-  createdAt: number,
-  cadenceDays: number,
-): number {
-  return (lastTouchAt ?? createdAt) + cadenceDays * DAY_MS;
-}
-
-/** The stored cadence columns of a contact with the given own cadence, tags and last touch. */
-export function cadenceColumns(
-  row: Pick<ContactRow, 'cadence_days' | 'last_touch_at' | 'created_at'>,
-  tags: readonly string[],
-  tagCadences: Readonly<Record<string, number>>,
-): Pick<ContactRow, 'cadence_effective' | 'due_at'> {
-  const cadence = effectiveCadence(row.cadence_days, tags, tagCadences);
-  return {
-    cadence_effective: cadence,
-    due_at: dueAtOf(row.last_touch_at, row.created_at, cadence),
-  };
-}
 
 /**
  * SQL for `due_at` when the contact's last touch becomes `lastTouch` (null: never touched, so

@@ -10,13 +10,8 @@ import { logTouchpoint, recomputeLastTouch } from '../touchpoints/touchpoint.ser
 import type { ContactId } from '../../shared/ids.js';
 import { findContactRecordsByIds } from './contact.repository.js';
 import type { Viewer } from './contact.repository.js';
-import {
-  createContact,
-  getContact,
-  getOwnedContact,
-  normalizePhone,
-  updateContact,
-} from './contact.service.js';
+import { normalizePhone } from './contact.rows.js';
+import { createContact, getContact, getOwnedContact, updateContact } from './contact.service.js';
 import { RANK_WINDOW, searchDocs } from './search.repository.js';
 
 const input = (draft: ContactDraft) => contactInputSchema.parse(draft);

@@ -1,6 +1,5 @@
 // Rules about contacts: who may see and change them, phones normalised to E.164, companies found
 // or created by folded name, and the search document kept in step with every change.
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { ContactInput } from '../../shared/contacts.js';
 import { foldText } from '../../shared/fold.js';
 import type { CompanyId, ContactId } from '../../shared/ids.js';
@@ -17,19 +16,12 @@ import {
   replaceContactDetails,
   updateContactRow,
 } from './contact.repository.js';
-import { cadenceColumns, loadTagCadences } from './cadence.js';
+import { loadTagCadences } from './cadence.js';
+import { cadenceColumns } from './cadence.rules.js';
+import { contactSearchParts, inputColumns, newContactRow, normalizePhone } from './contact.rows.js';
 import type { ContactRecord, Viewer } from './contact.repository.js';
 import type { ContactRow } from './contact.table.js';
 import { indexSearchDoc } from './search.repository.js';
-
-/** Region assumed for phone numbers written without a country code. */
-export const DEFAULT_PHONE_REGION = 'DE';
-
-/** Normalises a phone number to E.164 ("0711 123456" → "+49711123456"); null when it is no number. */
-export function normalizePhone(raw: string, region = DEFAULT_PHONE_REGION): string | null {
-  const parsed = parsePhoneNumberFromString(raw.trim(), { defaultCountry: region as 'DE' });
-  return parsed?.isValid() ? parsed.number : null;
-}
 
 /** Normalises every phone of an input; Invalid names the first one that is no number. */
 export function normalizePhones(raws: string[]): string[] {
@@ -71,74 +63,6 @@ export async function resolveCompany(
   });
   await indexSearchDoc(db, 'company', id, [name]);
   return { id, name };
-}
-
-/** The contact columns an input sets (everything but ids, owner, derived fields and times). */
-function inputColumns(input: ContactInput, companyId: CompanyId | null) {
-  return {
-    company_id: companyId,
-    name: input.name,
-    role: input.role,
-    street: input.address?.street ?? null,
-    postal_code: input.address?.postalCode ?? null,
-    city: input.address?.city ?? null,
-    country: input.address?.country ?? null,
-    language: input.language,
-    time_zone: input.timeZone,
-    best_reach: JSON.stringify(input.bestReach),
-    family: input.family,
-    interests: input.interests,
-    home_office: input.homeOffice,
-    birthday_month: input.birthday?.month ?? null,
-    birthday_day: input.birthday?.day ?? null,
-    birthday_year: input.birthday?.year ?? null,
-    preferred_channel: input.preferredChannel,
-    notes: input.notes,
-    cadence_days: input.cadenceDays,
-    shared: input.shared ? 1 : 0,
-  };
-}
-
-/** The texts a contact is found by: name, company, role, addresses, phone digits, tags, context. */
-export function contactSearchParts(record: ContactRecord): (string | null)[] {
-  const { row } = record;
-  return [
-    row.name,
-    record.companyName,
-    row.role,
-    ...record.emails,
-    // Phones are found by their digits, with and without the country code.
-    ...record.phones.flatMap((p) => [p.slice(1), p.replace(/^\+49/, '0')]),
-    ...record.tags,
-    row.city,
-    row.family,
-    row.interests,
-    row.home_office,
-    row.notes,
-  ];
-}
-
-/** The row of a new contact, with no touch yet (also used by the batched import). */
-export function newContactRow(
-  ownerId: ContactRow['owner_id'],
-  input: ContactInput,
-  companyId: CompanyId | null,
-  now: number,
-  tagCadences: Readonly<Record<string, number>>,
-): ContactRow {
-  const columns = inputColumns(input, companyId);
-  const touch = { cadence_days: columns.cadence_days, last_touch_at: null, created_at: now };
-  return {
-    id: newId<ContactId>(),
-    owner_id: ownerId,
-    ...columns,
-    last_touch_at: null,
-    created_at: now,
-    ...cadenceColumns(touch, input.tags, tagCadences),
-    next_step_due_at: null,
-    snoozed_until: null,
-    updated_at: now,
-  };
 }
 
 /** Rewrites a contact's search document from its record. */

@@ -75,6 +75,15 @@ describe.each(DIALECTS)('merging contacts on %s', (dialect) => {
     const timeline = await listTouchpoints(tdb.db, { contactId: keep.row.id }, 10);
     expect(timeline.map((x) => x.summary)).toEqual(['b', 'a']);
     await expect(getContact(tdb.db, seller, other.row.id)).rejects.toMatchObject({ status: 404 });
+    // No cascade removes the other record's e-mails, phones and tags: the repository must.
+    for (const table of ['contact_emails', 'contact_phones', 'contact_tags'] as const) {
+      const left = await tdb.db
+        .selectFrom(table)
+        .select('contact_id')
+        .where('contact_id', '=', other.row.id)
+        .execute();
+      expect(left, table).toEqual([]);
+    }
     const hits = await searchDocs(tdb.db, seller, 'jj@b.example', 5);
     expect(hits.map((h) => h.id)).toEqual([keep.row.id]);
     await expect(

@@ -1,7 +1,8 @@
 // Merging two records of the same person: the kept contact takes over the other's touchpoints,
 // meeting records, personal links and bookings, gains its e-mails, phones and tags, and fills its
 // empty fields from it; then the other record is gone.
-import { cadenceColumns, loadTagCadences } from './cadence.js';
+import { loadTagCadences } from './cadence.js';
+import { cadenceColumns } from './cadence.rules.js';
 import type { ContactId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
 import { Invalid } from '../errors.js';

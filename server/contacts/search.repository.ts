@@ -2,12 +2,12 @@
 // full-text search (a `simple` tsvector over the same folded text) on the Postgres dialect. Both
 // hold text folded by `foldText`, so "Mueller" finds "Müller" and "Weiss" finds "Weiß".
 import { sql } from 'kysely';
-import { foldText } from '../../shared/fold.js';
 import { isMailAddress } from '../../shared/mail-address.js';
 import type { CompanyId, ContactId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';
 import { idSlices, isSqlite, MAX_IDS_PER_STATEMENT } from '../db/id-list.js';
 import type { Viewer } from './contact.repository.js';
+import { queryTokens, searchBody } from './search.words.js';
 
 /** What a search document describes. */
 export type SearchDocKind = 'contact' | 'company';
@@ -16,27 +16,6 @@ export type SearchDocKind = 'contact' | 'company';
 export interface SearchHit {
   kind: SearchDocKind;
   id: string;
-}
-
-/**
- * Folded words (runs of letters and digits) of a text. Documents and queries are both cut into
- * these, so that SQLite's and PostgreSQL's own tokenisers see the same words ("j.mueller@x.de"
- * is j, mueller, x, de on both; PostgreSQL would otherwise keep an e-mail as one token).
- */
-export function searchWords(text: string): string[] {
-  return foldText(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t.length > 0);
-}
-
-/** The stored body of a search document made of these texts. */
-export function searchBody(parts: readonly (string | null | undefined)[]): string {
-  return searchWords(parts.filter((p) => p).join(' ')).join(' ');
-}
-
-/** The search tokens of a query, at most eight. */
-export function queryTokens(query: string): string[] {
-  return searchWords(query).slice(0, 8);
 }
 
 /** Writes (or replaces) the search document of a contact or company from its raw text parts. */

@@ -136,11 +136,19 @@ export function sqliteHandleOf(db: Db): SQLite.Database | undefined {
 
 /** Brings the schema up to date; throws with the failing migration's error. */
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
-  const migrator = new Migrator({
-    db,
-    provider: { getMigrations: () => Promise.resolve(migrations) },
-  });
-  const result = await migrator.migrateToLatest();
+  return migrated(await migratorOf(db).migrateToLatest());
+}
+
+/** Runs the migrations after the ones a database has, up to and with `name` (for tests). */
+export async function migrateUpTo(db: Db, name: string): Promise<MigrationResultSet> {
+  return migrated(await migratorOf(db).migrateTo(name));
+}
+
+function migratorOf(db: Db): Migrator {
+  return new Migrator({ db, provider: { getMigrations: () => Promise.resolve(migrations) } });
+}
+
+function migrated(result: MigrationResultSet): MigrationResultSet {
   if (result.error) {
     throw result.error instanceof Error
       ? result.error

@@ -4,7 +4,8 @@
 // transaction (100,000 rows in seconds, not minutes).
 import type { ImportResultView } from '../../shared/api/contacts.js';
 import type { CompanyId, ContactId } from '../../shared/ids.js';
-import { cadenceColumns, loadTagCadences } from '../contacts/cadence.js';
+import { loadTagCadences } from '../contacts/cadence.js';
+import { cadenceColumns } from '../contacts/cadence.rules.js';
 import {
   findContactRecordsByIds,
   findOwnerContactKeys,

@@ -4,8 +4,8 @@
 import { foldText } from '../../shared/fold.js';
 import type { UserId } from '../../shared/ids.js';
 import type { ContactRecord } from '../contacts/contact.repository.js';
-import { contactSearchParts, newContactRow, normalizePhone } from '../contacts/contact.service.js';
-import { searchBody } from '../contacts/search.repository.js';
+import { contactSearchParts, newContactRow, normalizePhone } from '../contacts/contact.rows.js';
+import { searchBody } from '../contacts/search.words.js';
 import { draftInput } from './draft.js';
 import type { ImportError, ImportedRow } from './draft.js';
 

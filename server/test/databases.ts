@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { DatabaseConfig } from '../env.js';
-import { migrateToLatest, openDatabase } from '../db/database.js';
+import { migrateToLatest, migrateUpTo, openDatabase } from '../db/database.js';
 import type { Db } from '../db/database.js';
 import { newId } from '../lib/random.js';
 import { testEnv } from './test-env.js';
@@ -26,12 +26,18 @@ export const DIALECTS_WITH_FILE = [...DIALECTS, 'sqlite-file'] as const;
 /** One of the tested dialects. */
 export type TestDialect = (typeof DIALECTS_WITH_FILE)[number];
 
-/** Creates a migrated, empty database of the given dialect. */
-export async function createTestDatabase(dialect: TestDialect): Promise<TestDatabase> {
-  if (dialect === 'sqlite') return migrated({ dialect: 'sqlite', file: ':memory:' });
+/**
+ * Creates a migrated, empty database of the given dialect: migrated to the latest migration, or
+ * only up to `upTo` (the name of a migration) for a test of the migrations after it.
+ */
+export async function createTestDatabase(
+  dialect: TestDialect,
+  upTo?: string,
+): Promise<TestDatabase> {
+  if (dialect === 'sqlite') return migrated({ dialect: 'sqlite', file: ':memory:' }, upTo);
   if (dialect === 'sqlite-file') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nahbar-test-db-'));
-    return migrated({ dialect: 'sqlite', file: path.join(dir, 'nahbar.db') }, () =>
+    return migrated({ dialect: 'sqlite', file: path.join(dir, 'nahbar.db') }, upTo, () =>
       fs.rmSync(dir, { recursive: true, force: true }),
     );
   }
@@ -41,7 +47,7 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
   await adminQuery(`create database ${name}`);
   const url = new URL(testEnv.NAHBAR_TEST_POSTGRES_URL);
   url.pathname = `/${name}`;
-  return migrated({ dialect: 'postgres', url: url.toString() }, () =>
+  return migrated({ dialect: 'postgres', url: url.toString() }, upTo, () =>
     adminQuery(`drop database if exists ${name} with (force)`),
   );
 }
@@ -49,10 +55,12 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
 // Opens and migrates the database of `config`; `dispose` runs once it is closed.
 async function migrated(
   config: DatabaseConfig,
+  upTo: string | undefined,
   dispose: () => unknown = () => undefined,
 ): Promise<TestDatabase> {
   const db = openDatabase(config);
-  await migrateToLatest(db);
+  if (upTo) await migrateUpTo(db, upTo);
+  else await migrateToLatest(db);
   return {
     db,
     config,

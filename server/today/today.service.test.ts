@@ -12,7 +12,7 @@ import type { TestDatabase } from '../test/databases.js';
 import { bookingRow, insertMeetingTypeRow } from '../test/booking.js';
 import { createHost } from '../test/lounge-harness.js';
 import { completeNextStep, logTouchpoint } from '../touchpoints/touchpoint.service.js';
-import { effectiveCadence } from '../contacts/cadence.js';
+import { effectiveCadence } from '../contacts/cadence.rules.js';
 import { rankToday } from './rank.js';
 import { buildToday } from './today.service.js';
 

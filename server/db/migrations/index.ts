@@ -7,7 +7,7 @@ import * as booking from './2026-11-28T1500_booking.js';
 import * as mailOutbox from './2026-11-28T1510_mail_outbox.js';
 import * as bookingReminders from './2026-11-28T1520_booking_reminders.js';
 import * as contactNextStep from './2026-11-28T1600_contact_next_step.js';
-import * as contactDetailsUnchecked from './2026-11-29T1000_contact_details_unchecked.js';
+import * as contactKeysUnchecked from './2026-11-29T1000_contact_keys_unchecked.js';
 
 /** Every migration, keyed by its timestamped name. */
 export const migrations: Record<string, Migration> = {
@@ -18,5 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28T1510_mail_outbox': mailOutbox,
   '2026-11-28T1520_booking_reminders': bookingReminders,
   '2026-11-28T1600_contact_next_step': contactNextStep,
-  '2026-11-29T1000_contact_details_unchecked': contactDetailsUnchecked,
+  '2026-11-29T1000_contact_keys_unchecked': contactKeysUnchecked,
 };
