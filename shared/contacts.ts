@@ -21,8 +21,9 @@ export const MAX_TAGS = 20;
 
 const text = (max: number) => z.string().trim().max(max);
 // Fields are checked here and made uniform (empty to null, lists without repeats) by one
-// transform of the whole object, `normalizeContact`: a transform per field cost more than all
-// the checks together (about 20 of them, 15 µs a contact in an import of 100,000).
+// transform of the whole object, `normalizeContact`: a transform per field (about 20 of them)
+// cost more than all the checks together. Over the 100,000 rows of the import benchmark, zod
+// took 30 µs a contact with them and 10 µs with one, and both gave the same contacts.
 const optionalText = (max: number) => text(max).nullish();
 const orNull = <T>(value: T | null | undefined): T | null => value ?? null;
 const textOrNull = (value: string | null | undefined): string | null => value || null;

@@ -14,24 +14,44 @@
 import { sql, SqliteAdapter } from 'kysely';
 import type { Kysely } from 'kysely';
 
+// Each detail table: its columns after contact_id, its primary key and the column it is looked
+// up by.
 const DETAIL_TABLES = [
-  { table: 'contact_emails', columns: 'position integer not null, email varchar(254) not null' },
-  { table: 'contact_phones', columns: 'position integer not null, e164 varchar(20) not null' },
-  { table: 'contact_tags', columns: 'tag varchar(40) not null' },
+  {
+    table: 'contact_emails',
+    columns: 'position integer not null, email varchar(254) not null',
+    key: 'contact_id, position',
+    lookup: 'email',
+  },
+  {
+    table: 'contact_phones',
+    columns: 'position integer not null, e164 varchar(20) not null',
+    key: 'contact_id, position',
+    lookup: 'e164',
+  },
+  {
+    table: 'contact_tags',
+    columns: 'tag varchar(40) not null',
+    key: 'contact_id, tag',
+    lookup: 'tag',
+  },
 ] as const;
 
-/** Rebuilds a SQLite detail table without its foreign key (SQLite cannot drop a constraint). */
+/**
+ * Rebuilds a SQLite detail table without its foreign key (SQLite cannot drop a constraint), with
+ * its primary key and lookup index as before.
+ */
 async function rebuildWithoutForeignKey(
   db: Kysely<any>,
-  { table, columns }: (typeof DETAIL_TABLES)[number],
+  { table, columns, key, lookup }: (typeof DETAIL_TABLES)[number],
 ): Promise<void> {
-  const key = table === 'contact_tags' ? 'contact_id, tag' : 'contact_id, position';
   const rebuilt = `${table}_rebuilt`;
   await sql`create table ${sql.table(rebuilt)} (contact_id varchar(32) not null, ${sql.raw(columns)},
     constraint ${sql.ref(`${table}_pk`)} primary key (${sql.raw(key)}))`.execute(db);
   await sql`insert into ${sql.table(rebuilt)} select * from ${sql.table(table)}`.execute(db);
   await sql`drop table ${sql.table(table)}`.execute(db);
   await sql`alter table ${sql.table(rebuilt)} rename to ${sql.table(table)}`.execute(db);
+  await db.schema.createIndex(`${table}_${lookup}`).on(table).column(lookup).execute();
 }
 
 async function dropConstraint(db: Kysely<any>, table: string, constraint: string): Promise<void> {
@@ -42,18 +62,6 @@ async function dropConstraint(db: Kysely<any>, table: string, constraint: string
 export async function up(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof SqliteAdapter) {
     for (const detail of DETAIL_TABLES) await rebuildWithoutForeignKey(db, detail);
-    // Dropping the tables dropped their lookup indexes.
-    await db.schema
-      .createIndex('contact_emails_email')
-      .on('contact_emails')
-      .column('email')
-      .execute();
-    await db.schema
-      .createIndex('contact_phones_e164')
-      .on('contact_phones')
-      .column('e164')
-      .execute();
-    await db.schema.createIndex('contact_tags_tag').on('contact_tags').column('tag').execute();
     return;
   }
   for (const { table } of DETAIL_TABLES)
