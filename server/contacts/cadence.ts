@@ -2,7 +2,7 @@
 // shortest of its tags' cadences (the team's table, seeded with defaults), else the fallback.
 // The effective cadence and the resulting `due_at` are stored on the contact so that the Today
 // list reads the most overdue contacts from an index; every write that changes a contact's
-// cadence, tags or last touch keeps them current.
+// cadence, tags or last touch keeps them current. The rules themselves are in cadence.rules.ts.
 import { sql } from 'kysely';
 import type { ContactId } from '../../shared/ids.js';
 import type { Db } from '../db/database.js';

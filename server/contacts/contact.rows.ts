@@ -1,6 +1,6 @@
 // A contact's stored rows as plain data, without a database: phones in E.164, the row of a new
 // contact and the texts it is found by. The services use them, and so does the import worker,
-// which loads this and not the database layer (half its start-up).
+// which loads this and not the database layer (0.5 s of its start under tsx).
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { ContactInput } from '../../shared/contacts.js';
 import type { CompanyId, ContactId } from '../../shared/ids.js';
