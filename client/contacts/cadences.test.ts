@@ -41,7 +41,7 @@ describe('checkCadenceDays', () => {
   });
 
   it('has the same limits as the server', () => {
-    const cadence = contactInputSchema.shape.cadenceDays;
+    const cadence = contactInputSchema.in.shape.cadenceDays;
     expect(cadence.safeParse(MIN_CADENCE_DAYS).success).toBe(true);
     expect(cadence.safeParse(MAX_CADENCE_DAYS).success).toBe(true);
     expect(cadence.safeParse(MIN_CADENCE_DAYS - 1).success).toBe(false);
