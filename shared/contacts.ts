@@ -76,9 +76,7 @@ const birthdayFields = z
 const normalizeBirthday = (b: z.infer<typeof birthdayFields>) => ({ ...b, year: orNull(b.year) });
 
 /** A birthday; the year is optional (many people share only day and month). */
-export const birthdaySchema = birthdayFields.transform(normalizeBirthday);
-/** A birthday (see `birthdaySchema`). */
-export type Birthday = z.infer<typeof birthdaySchema>;
+export type Birthday = ReturnType<typeof normalizeBirthday>;
 
 // A postal address as checked, before empty parts become null.
 const addressFields = z.object({
@@ -95,14 +93,11 @@ const normalizeAddress = (a: z.infer<typeof addressFields>) => ({
 });
 
 /** A postal address; every part is optional. */
-export const addressSchema = addressFields.transform(normalizeAddress);
-/** A postal address. */
-export type Address = z.infer<typeof addressSchema>;
+export type Address = ReturnType<typeof normalizeAddress>;
 
+const tagText = text(40).min(1);
 /** A tag: trimmed, lower-case, 1 to 40 characters ("key account", "customer", "prospect"). */
-export const tagSchema = text(40)
-  .min(1)
-  .transform((t) => t.toLowerCase());
+export const tagSchema = tagText.transform((t) => t.toLowerCase());
 
 // The contact's fields as checked; `normalizeContact` makes them uniform.
 const contactFields = z.object({
@@ -134,7 +129,7 @@ const contactFields = z.object({
   birthday: birthdayFields.nullish(),
   preferredChannel: z.enum(CHANNELS).nullish(),
   notes: optionalText(MAX_TEXT_LENGTH),
-  tags: z.array(text(40).min(1)).max(MAX_TAGS).default([]),
+  tags: z.array(tagText).max(MAX_TAGS).default([]),
   /** Days between touches; null uses the default of the contact's tags. */
   cadenceDays: z.number().int().min(1).max(3650).nullish(),
   /** Shared with the whole team (otherwise only the owning seller and the account owner see it). */

@@ -1,8 +1,8 @@
 // Birthdays as spreadsheets and address books write them. Range checks beyond "looks like a
-// month and a day" are left to `birthdaySchema`, so that 31.02. is reported like any bad date.
+// month and a day" are left to `contactInputSchema`, so that 31.02. is reported like any bad date.
 import type { ContactDraft } from '../../shared/contacts.js';
 
-/** A birthday as an importer hands it over (validated later by `birthdaySchema`). */
+/** A birthday as an importer hands it over (validated later by `contactInputSchema`). */
 export type BirthdayDraft = NonNullable<ContactDraft['birthday']>;
 
 /** What a birthday cell held: a date, nothing, or text that is not a date. */
