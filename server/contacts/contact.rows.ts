@@ -71,17 +71,15 @@ export function newContactRow(
   now: number,
   tagCadences: Readonly<Record<string, number>>,
 ): ContactRow {
-  const columns = inputColumns(input, companyId);
-  const touch = { cadence_days: columns.cadence_days, last_touch_at: null, created_at: now };
-  return {
+  const row = {
     id: newId<ContactId>(),
     owner_id: ownerId,
-    ...columns,
+    ...inputColumns(input, companyId),
     last_touch_at: null,
     created_at: now,
-    ...cadenceColumns(touch, input.tags, tagCadences),
     next_step_due_at: null,
     snoozed_until: null,
     updated_at: now,
   };
+  return Object.assign(row, cadenceColumns(row, input.tags, tagCadences));
 }
